@@ -119,7 +119,8 @@ public final class MessageJson {
         for (Object o : list(m.get("setpoint"), "setpoint")) {
             Map<?, ?> i = object(o, "setpoint item");
             items.add(new SetpointItem(optLong(i, "from_timestamp"), optLong(i, "to_timestamp"), i.get("preferred_value"),
-                    i.get("acceptable_values") == null ? null : list(i.get("acceptable_values"), "acceptable_values"),
+                    i.get("acceptable_values") == null ? null
+                            : new ArrayList<Object>(list(i.get("acceptable_values"), "acceptable_values")),
                     optDouble(i, "min_value"), optDouble(i, "max_value")));
         }
         return new Setpoint(items, requiredLong(m, "timestamp"));
