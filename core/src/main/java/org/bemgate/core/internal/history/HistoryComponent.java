@@ -1,0 +1,132 @@
+package org.bemgate.core.internal.history;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bemgate.core.api.DatapointEvent;
+import org.bemgate.core.api.DatapointListener;
+import org.bemgate.core.api.DatapointRegistry;
+import org.bemgate.core.api.UnknownDatapointException;
+import org.bemgate.core.api.history.HistoryPoint;
+import org.bemgate.core.api.history.HistoryQuery;
+import org.bemgate.core.api.history.HistoryService;
+import org.bemgate.core.internal.db.CoreConfig;
+import org.bemgate.core.internal.db.Database;
+import org.bemgate.core.internal.registry.ListenerDrain;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The history: a registry listener for values, setpoints and schedules of active datapoints that
+ * writes each delivered batch in one transaction (on its own delivery thread, never the publisher's),
+ * and the {@link HistoryService} that reads it back. Deletes what is older than the retention hourly.
+ */
+@Component(service = { HistoryService.class, DatapointListener.class }, configurationPid = CoreConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
+            DatapointListener.ACTIVE_ONLY + ":Boolean=true",
+            DatapointListener.KINDS + "=VALUE", DatapointListener.KINDS + "=SETPOINT", DatapointListener.KINDS + "=SCHEDULE" })
+public final class HistoryComponent implements HistoryService, DatapointListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryComponent.class);
+    private static final int WRITE_ATTEMPTS = 3;
+
+    private final HistoryStore store;
+    private final DatapointRegistry registry;
+    private final ListenerDrain drain;
+    private final ScheduledExecutorService retention;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+
+    /** Opens the history tables and schedules the retention job. */
+    @Activate
+    public HistoryComponent(@Reference Database database, @Reference DatapointRegistry registry,
+            @Reference ListenerDrain drain, CoreConfig config) throws SQLException {
+        this.store = new HistoryStore(database, config.historyQueryLimit());
+        this.registry = registry;
+        this.drain = drain;
+        this.retention = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bemgate-history-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        int days = config.retentionDays();
+        if (days > 0) {
+            retention.scheduleWithFixedDelay(() -> purge(days), 1, 60, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Stops the retention job and closes the writer. */
+    @Deactivate
+    public void close() {
+        retention.shutdownNow();
+        store.close();
+    }
+
+    @Override
+    public void onEvent(DatapointEvent event) {
+        onEvents(List.of(event));
+    }
+
+    @Override
+    public void onEvents(List<DatapointEvent> events) {
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+            try {
+                written.addAndGet(store.write(events));
+                return;
+            } catch (SQLException e) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    lost.addAndGet(events.size());
+                    LOG.error("Could not write {} history messages after {} attempts: {} ({} lost since start)",
+                            events.size(), WRITE_ATTEMPTS, e.getMessage(), lost.get());
+                    return;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<HistoryPoint> query(HistoryQuery query) {
+        long number = registry.get(query.id()).orElseThrow(() -> new UnknownDatapointException(query.id())).number();
+        try {
+            return store.query(number, query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("history query of " + query.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean flush(long timeoutMillis) {
+        return drain.drain(this, timeoutMillis);
+    }
+
+    /** @return messages written since start */
+    public long written() {
+        return written.get();
+    }
+
+    private void purge(int days) {
+        try {
+            int n = store.purgeBefore(System.currentTimeMillis() - TimeUnit.DAYS.toMillis(days));
+            if (n > 0) {
+                LOG.info("History retention: deleted {} messages older than {} days", n, days);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("History retention job failed: {}; it runs again in an hour", e.getMessage());
+        }
+    }
+}
