@@ -41,13 +41,20 @@ public class Database {
     }
 
     /**
-     * Opens a store; fails at once, with the file or URL in the message, if it cannot be used.
+     * Opens a store outside OSGi (tests, benchmarks); fails at once, with the file or URL in the
+     * message, if it cannot be used.
      *
      * @param dataSource where connections come from
      * @param description what an operator recognises the store by: the H2 file path or the URL
+     * @return the open store
      * @throws SQLException with an operator-readable message
      */
-    public Database(DataSource dataSource, String description) throws SQLException {
+    public static Database on(DataSource dataSource, String description) throws SQLException {
+        return new Database(dataSource, description);
+    }
+
+    // Private: SCR inspects every public constructor of a component and logs an error for this one.
+    private Database(DataSource dataSource, String description) throws SQLException {
         this.dataSource = dataSource;
         this.description = description;
         try {

@@ -42,7 +42,8 @@ final class Format {
     }
 
     /**
-     * Parses a time: {@code now}, a relative time ({@code -1h}, {@code -30m}, {@code -2d}, {@code -10s}),
+     * Parses a time: {@code now}, a time relative to now as Grafana writes it ({@code now-1h},
+     * {@code now-30m}, {@code now-2d}; also {@code -1h} where the shell lets a leading dash through),
      * an ISO-8601 instant, or epoch milliseconds.
      *
      * @throws IllegalArgumentException saying which forms are understood
@@ -51,6 +52,9 @@ final class Format {
         String t = text.trim();
         if (t.equalsIgnoreCase("now")) {
             return now;
+        }
+        if (t.toLowerCase().startsWith("now-")) {
+            t = t.substring(3);
         }
         if (t.startsWith("-") && t.length() > 2) {
             return now - parseDuration(t.substring(1)).toMillis();
@@ -61,7 +65,7 @@ final class Format {
         try {
             return Instant.parse(t).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time: use now, -30s, -15m, -2h, -7d, "
+            throw new IllegalArgumentException("'" + text + "' is not a time: use now, now-30s, now-15m, now-2h, now-7d, "
                     + "an ISO time such as 2026-01-31T12:00:00Z, or epoch milliseconds");
         }
     }

@@ -34,8 +34,8 @@ public class HistoryCommand implements Action {
     @Completion(DatapointIdCompleter.class)
     String id;
 
-    @Option(name = "--from", aliases = "-f", description = "Start: -1h, -7d, an ISO time or epoch ms (default -1h)")
-    String from = "-1h";
+    @Option(name = "--from", aliases = "-f", description = "Start: now-1h, now-7d, an ISO time or epoch ms (default now-1h)")
+    String from = "now-1h";
 
     @Option(name = "--to", aliases = "-t", description = "End, exclusive (default now)")
     String to = "now";

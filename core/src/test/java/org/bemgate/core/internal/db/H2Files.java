@@ -21,6 +21,6 @@ public final class H2Files {
     public static Database open(String base) throws SQLException {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + base);
-        return new Database(ds, base + ".mv.db");
+        return Database.on(ds, base + ".mv.db");
     }
 }

@@ -32,6 +32,7 @@ public class ShellTest {
         assertEquals(NOW - 3_600_000, Format.parseTime("-1h", NOW));
         assertEquals(NOW - 90_000, Format.parseTime("-90s", NOW));
         assertEquals(NOW, Format.parseTime("now", NOW));
+        assertEquals(NOW - 2 * 86_400_000L, Format.parseTime("now-2d", NOW));
         assertEquals(1_600_000_000_000L, Format.parseTime("2020-09-13T12:26:40Z", NOW));
         assertEquals(1234L, Format.parseTime("1234", NOW));
         assertEquals(900_000L, Format.parseDuration("15m").toMillis());

@@ -9,14 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bemgate.core.api.DatapointEvent;
 import org.bemgate.core.api.DatapointListener;
-import org.bemgate.core.api.DatapointRegistry;
-import org.bemgate.core.api.UnknownDatapointException;
-import org.bemgate.core.api.history.HistoryPoint;
-import org.bemgate.core.api.history.HistoryQuery;
-import org.bemgate.core.api.history.HistoryService;
 import org.bemgate.core.internal.db.CoreConfig;
 import org.bemgate.core.internal.db.Database;
-import org.bemgate.core.internal.registry.ListenerDrain;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -26,33 +20,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The history: a registry listener for values, setpoints and schedules of active datapoints that
- * writes each delivered batch in one transaction (on its own delivery thread, never the publisher's),
- * and the {@link HistoryService} that reads it back. Deletes what is older than the retention hourly.
+ * Writes values, setpoints and schedules of active datapoints into the history, each delivered
+ * batch in one transaction on the listener's own delivery thread (never the publisher's), and
+ * deletes what is older than the retention hourly.
+ *
+ * <p>It needs only the database, not the registry: the registry binds every listener, so a
+ * listener that also required the registry would make a reference cycle that SCR resolves
+ * differently from boot to boot.
  */
-@Component(service = { HistoryService.class, DatapointListener.class }, configurationPid = CoreConfig.PID,
+@Component(service = { DatapointListener.class, HistoryRecorder.class }, configurationPid = CoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
             DatapointListener.ACTIVE_ONLY + ":Boolean=true",
             DatapointListener.KINDS + "=VALUE", DatapointListener.KINDS + "=SETPOINT", DatapointListener.KINDS + "=SCHEDULE" })
-public final class HistoryComponent implements HistoryService, DatapointListener {
+public final class HistoryRecorder implements DatapointListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HistoryComponent.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
     private static final int WRITE_ATTEMPTS = 3;
 
     private final HistoryStore store;
-    private final DatapointRegistry registry;
-    private final ListenerDrain drain;
     private final ScheduledExecutorService retention;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
 
     /** Opens the history tables and schedules the retention job. */
     @Activate
-    public HistoryComponent(@Reference Database database, @Reference DatapointRegistry registry,
-            @Reference ListenerDrain drain, CoreConfig config) throws SQLException {
+    public HistoryRecorder(@Reference Database database, CoreConfig config) throws SQLException {
         this.store = new HistoryStore(database, config.historyQueryLimit());
-        this.registry = registry;
-        this.drain = drain;
         this.retention = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bemgate-history-retention");
             t.setDaemon(true);
@@ -99,19 +92,9 @@ public final class HistoryComponent implements HistoryService, DatapointListener
         }
     }
 
-    @Override
-    public List<HistoryPoint> query(HistoryQuery query) {
-        long number = registry.get(query.id()).orElseThrow(() -> new UnknownDatapointException(query.id())).number();
-        try {
-            return store.query(number, query);
-        } catch (SQLException e) {
-            throw new IllegalStateException("history query of " + query.id() + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public boolean flush(long timeoutMillis) {
-        return drain.drain(this, timeoutMillis);
+    /** @return the store the recorder writes, for the query side */
+    HistoryStore store() {
+        return store;
     }
 
     /** @return messages written since start */
