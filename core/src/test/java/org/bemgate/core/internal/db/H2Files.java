@@ -20,7 +20,8 @@ public final class H2Files {
     /** @return a Database on that file, as the component opens it */
     public static Database open(String base) throws SQLException {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + base);
+        // Tests leave stores open; H2 closing dozens of them in its shutdown hook outlasts surefire's exit timeout.
+        ds.setURL("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE");
         return Database.on(ds, base + ".mv.db");
     }
 }

@@ -2,6 +2,8 @@ package org.bemgate.core.internal.history;
 
 import static org.junit.Assert.assertEquals;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ import org.bemgate.core.api.Value;
 import org.bemgate.core.api.history.Aggregation;
 import org.bemgate.core.api.history.HistoryPoint;
 import org.bemgate.core.api.history.HistoryQuery;
+import org.bemgate.core.internal.db.Database;
 import org.bemgate.core.internal.db.H2Files;
+import org.bemgate.core.internal.db.SchemaMigrations;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -90,5 +94,49 @@ public class HistoryStoreTest {
         store.write(List.of(value(7, 1000, 1), value(7, 2000, 2), value(7, 3000, 3)));
         assertEquals(2, store.purgeBefore(3000));
         assertEquals(List.of(new HistoryPoint(3000, 3.0)), query(0, 10_000, 0, null));
+    }
+
+    @Test
+    public void retentionWalksEveryDatapointAndKeepsOtherDatapointsApart() throws Exception {
+        store.write(List.of(value(7, 1000, 1), value(7, 5000, 2), value(8, 1000, 3), value(8, 5000, 4),
+                value(HistoryKey.MAX_NUMBER, 1000, 5)));
+        assertEquals(3, store.purgeBefore(2000));
+        assertEquals(List.of(new HistoryPoint(5000, 2.0)), query(0, 10_000, 0, null));
+        assertEquals(List.of(new HistoryPoint(5000, 4.0)),
+                store.query(8, new HistoryQuery(ID, MessageKind.VALUE, 0, 10_000, 0, null, 0)));
+    }
+
+    @Test
+    public void rangesNeverReachIntoTheNextDatapoint() throws Exception {
+        store.write(List.of(value(7, HistoryKey.MAX_TIME, 1), value(8, 0, 2)));
+        assertEquals(List.of(new HistoryPoint(HistoryKey.MAX_TIME, 1.0)), query(0, Long.MAX_VALUE, 0, null));
+        assertEquals(List.of(), store.query(6, new HistoryQuery(ID, MessageKind.VALUE, -5, Long.MAX_VALUE, 0, null, 0)));
+    }
+
+    @Test
+    public void messagesBefore1970AreSkippedNotFailingTheBatch() throws Exception {
+        assertEquals(1, store.write(List.of(value(7, -1000, 1), value(7, 1000, 2))));
+        assertEquals(List.of(new HistoryPoint(1000, 2.0)), query(-10_000, 10_000, 0, null));
+    }
+
+    @Test
+    public void historyOfTheFirstSchemaIsCarriedOver() throws Exception {
+        String base = H2Files.newBase();
+        Database db = H2Files.open(base);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE history_value (dp BIGINT NOT NULL, ts BIGINT NOT NULL, num DOUBLE,"
+                    + " json VARCHAR(1000000), PRIMARY KEY (dp, ts))");
+            st.execute("CREATE TABLE history_setpoint (dp BIGINT NOT NULL, ts BIGINT NOT NULL,"
+                    + " json VARCHAR(1000000) NOT NULL, PRIMARY KEY (dp, ts))");
+            st.execute("CREATE TABLE history_schedule (dp BIGINT NOT NULL, ts BIGINT NOT NULL,"
+                    + " json VARCHAR(1000000) NOT NULL, PRIMARY KEY (dp, ts))");
+            st.execute("INSERT INTO history_value VALUES (7, 1000, 21.5, NULL), (7, 2000, NULL, '\"on\"'), (8, 1000, 3, NULL)");
+            SchemaMigrations.counter(c, "schema.history");
+            SchemaMigrations.setCounter(c, "schema.history", 4);
+        }
+        HistoryStore migrated = new HistoryStore(db, 1000);
+        assertEquals(List.of(new HistoryPoint(1000, 21.5), new HistoryPoint(2000, "on")),
+                migrated.query(7, HistoryQuery.values(ID, 0, 10_000)));
+        assertEquals(List.of(new HistoryPoint(1000, 3.0)), migrated.query(8, HistoryQuery.values(ID, 0, 10_000)));
     }
 }
