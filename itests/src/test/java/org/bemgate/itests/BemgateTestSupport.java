@@ -54,6 +54,7 @@ public abstract class BemgateTestSupport {
     protected Option[] baseOptions() {
         String distribution = System.getProperty("it.distribution");
         String localRepo = System.getProperty("it.localRepository");
+        String demoPort = freePort();
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(distribution).toURI().toString())
@@ -68,6 +69,10 @@ public abstract class BemgateTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
+            // The demo device and its connector, on a free port instead of the demo's 5020.
+            editConfigurationFilePut("etc/org.bemgate.simulator.modbus-demo.cfg", "port", demoPort),
+            editConfigurationFilePut("etc/org.bemgate.modbus-demo-room.cfg", "port", demoPort),
+            systemProperty("bemgate.it.demoPort").value(demoPort),
             systemProperty("bemgate.it.vendor.v1").value(VendorBundles.build("1.0.0").getAbsolutePath()),
             systemProperty("bemgate.it.vendor.v2").value(VendorBundles.build("1.1.0").getAbsolutePath()),
         };

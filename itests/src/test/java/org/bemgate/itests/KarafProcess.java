@@ -43,6 +43,9 @@ final class KarafProcess implements AutoCloseable {
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", BemgateTestSupport.freePort());
         setProperty("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("it.localRepository"));
+        String demoPort = BemgateTestSupport.freePort();
+        setProperty("etc/org.bemgate.simulator.modbus-demo.cfg", "port", demoPort);
+        setProperty("etc/org.bemgate.modbus-demo-room.cfg", "port", demoPort);
         Files.writeString(home.resolve("etc/users.properties"),
                 "\n" + user + " = " + password + ",_g_:admingroup\n"
                         + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
