@@ -3,9 +3,11 @@ package org.bemgate.benchmarks;
 import java.util.List;
 import java.util.Locale;
 
+import org.bemgate.modbus.internal.ModbusPollBenchmark;
+
 /**
  * Runs the benchmarks and prints their figures with the machine they came from:
- * {@code java -jar benchmarks/target/benchmarks.jar [fanout|ingest|query|all]}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [fanout|ingest|query|modbus|all]}.
  *
  * <p>Each benchmark warms up first and then reports several measured rounds, so a reader sees the
  * spread, not one lucky number. Nothing here asserts a time; the issue records the figures.
@@ -28,6 +30,9 @@ public final class Main {
         }
         if (all || which.contains("query")) {
             HistoryDayQuery.run(HistoryDayQuery.Settings.full(), System.out);
+        }
+        if (all || which.contains("modbus")) {
+            ModbusPollBenchmark.run(ModbusPollBenchmark.Settings.full(), System.out);
         }
     }
 }

@@ -48,4 +48,12 @@ public class BenchmarksSmokeTest {
         assertTrue(report, report.matches("(?s).*raw\\s+86,400 .*"));
         assertTrue(report, report.matches("(?s).*avg per minute\\s+1,440 .*"));
     }
+
+    @Test
+    public void modbusPollDecodesEveryValue() throws Exception {
+        org.bemgate.modbus.internal.ModbusPollBenchmark.Result r = org.bemgate.modbus.internal.ModbusPollBenchmark
+                .measure(new org.bemgate.modbus.internal.ModbusPollBenchmark.Settings(2, 5));
+        assertEquals(500, r.values());
+        assertTrue(r.bareMedian() > 0 && r.connectorMedian() > 0);
+    }
 }

@@ -29,6 +29,8 @@ public final class ReadRange {
     private final Map<Integer, Double> scalingFactors;
     private final Map<Integer, MetadataTemplate> metadata;
     private final List<ReadRequest> requests;
+    /** Keys are formed once: a poll of 500 values would otherwise build 500 strings every time. */
+    private final List<String> keys;
 
     ReadRange(ModbusFunction function, int index, int address, int count, int unit, StructFormat datatypes,
             WordOrder wordOrder, List<Integer> valueAddresses, Map<Integer, Double> scalingFactors,
@@ -49,6 +51,11 @@ public final class ReadRange {
             planned.add(new ReadRequest(function, unit, address + chunk[0], chunk[1], chunk[0]));
         }
         this.requests = List.copyOf(planned);
+        List<String> k = new ArrayList<>(this.valueAddresses.size());
+        for (int a : this.valueAddresses) {
+            k.add(ModbusKeys.key(function, unit, a));
+        }
+        this.keys = List.copyOf(k);
     }
 
     /** @return the read function */
@@ -88,11 +95,7 @@ public final class ReadRange {
 
     /** @return the datapoint key of each value, in decoding order */
     public List<String> keys() {
-        List<String> keys = new ArrayList<>(this.valueAddresses.size());
-        for (int a : this.valueAddresses) {
-            keys.add(ModbusKeys.key(this.function, this.unit, a));
-        }
-        return keys;
+        return this.keys;
     }
 
     /** @return scaling factors by value address (holding and input registers only) */
@@ -158,15 +161,16 @@ public final class ReadRange {
             throw new IllegalArgumentException(describe() + ": expected " + this.count + " registers, got " + registers.length);
         }
         List<Object> values = this.datatypes.unpackRegisters(registers, this.wordOrder);
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < this.valueAddresses.size(); i++) {
-            int a = this.valueAddresses.get(i);
+        int n = this.valueAddresses.size();
+        Map<String, Object> out = new LinkedHashMap<>(n * 4 / 3 + 1);
+        boolean scaled = !this.scalingFactors.isEmpty();
+        for (int i = 0; i < n; i++) {
             Object value = values.get(i);
-            Double factor = this.scalingFactors.get(a);
+            Double factor = scaled ? this.scalingFactors.get(this.valueAddresses.get(i)) : null;
             if (factor != null) {
                 value = toDouble(value) * factor;
             }
-            out.put(ModbusKeys.key(this.function, this.unit, a), value);
+            out.put(this.keys.get(i), value);
         }
         return out;
     }
