@@ -74,13 +74,15 @@ public final class MessageJson {
             m.put("from_timestamp", i.fromTimestamp());
             m.put("to_timestamp", i.toTimestamp());
             m.put("preferred_value", i.preferredValue());
-            if (i.acceptableValues() != null) {
+            // A key present with null means something to the controller, so flexibility decides the keys.
+            if (i.acceptableValues() != null || i.flexibility() == SetpointItem.Flexibility.DISCRETE) {
                 m.put("acceptable_values", i.acceptableValues());
             }
-            if (i.minValue() != null) {
+            boolean continuous = i.flexibility() == SetpointItem.Flexibility.CONTINUOUS;
+            if (i.minValue() != null || continuous) {
                 m.put("min_value", i.minValue());
             }
-            if (i.maxValue() != null) {
+            if (i.maxValue() != null || continuous) {
                 m.put("max_value", i.maxValue());
             }
             items.add(m);
@@ -118,10 +120,13 @@ public final class MessageJson {
         List<SetpointItem> items = new ArrayList<>();
         for (Object o : list(m.get("setpoint"), "setpoint")) {
             Map<?, ?> i = object(o, "setpoint item");
+            SetpointItem.Flexibility flexibility = i.containsKey("acceptable_values") ? SetpointItem.Flexibility.DISCRETE
+                    : i.containsKey("min_value") && i.containsKey("max_value") ? SetpointItem.Flexibility.CONTINUOUS
+                    : SetpointItem.Flexibility.NONE;
             items.add(new SetpointItem(optLong(i, "from_timestamp"), optLong(i, "to_timestamp"), i.get("preferred_value"),
                     i.get("acceptable_values") == null ? null
                             : new ArrayList<Object>(list(i.get("acceptable_values"), "acceptable_values")),
-                    optDouble(i, "min_value"), optDouble(i, "max_value")));
+                    optDouble(i, "min_value"), optDouble(i, "max_value"), flexibility));
         }
         return new Setpoint(items, requiredLong(m, "timestamp"));
     }
