@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
+import org.junit.After;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
@@ -76,6 +77,19 @@ public abstract class BemgateTestSupport {
             systemProperty("bemgate.it.vendor.v1").value(VendorBundles.build("1.0.0").getAbsolutePath()),
             systemProperty("bemgate.it.vendor.v2").value(VendorBundles.build("1.1.0").getAbsolutePath()),
         };
+    }
+
+    /**
+     * Every test leaves a log without errors: SCR reports reference cycles, failed activations and
+     * unusable constructors only there, while the test itself may still pass.
+     */
+    @After
+    public void logHasNoErrors() throws IOException {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        List<String> errors = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("| ERROR |")).toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("errors in " + log + ":\n" + String.join("\n", errors));
+        }
     }
 
     /** @return the options followed by the extra ones */

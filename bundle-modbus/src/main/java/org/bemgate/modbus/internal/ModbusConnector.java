@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * the property, so {@code bem:connectors} shows it; an unreachable device is {@code OFFLINE} and
  * retried with a growing pause until it answers again.
  */
-@Component(service = Connector.class, configurationPid = ModbusConnectorConfig.PID,
+// Immediate: a device is polled whether or not anybody has asked for its Connector service yet.
+@Component(immediate = true, service = Connector.class, configurationPid = ModbusConnectorConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = Connector.PROTOCOL + "=" + ModbusConnector.PROTOCOL)
 @Designate(ocd = ModbusConnectorConfig.class, factory = true)
 public final class ModbusConnector implements Connector {

@@ -11,6 +11,12 @@ import java.util.List;
  * oldest undelivered events; the registry counts and logs that. Events of one datapoint arrive in
  * the order they were published.
  *
+ * <p>A component that both uses the {@link DatapointRegistry} and listens to it should register its
+ * listener from its own activation ({@code BundleContext.registerService}) rather than be the
+ * listener service itself: the registry takes listener services when they appear, and a listener
+ * service that needs the registry would make Declarative Services build each in the middle of the
+ * other (a reference cycle it refuses).
+ *
  * <p>Service properties:
  * <ul>
  * <li>{@value #DATAPOINTS}: glob patterns over datapoint ids ({@code demo-room/*}, {@code *}/temp?);

@@ -41,6 +41,8 @@ import org.bemgate.core.api.connector.Connector;
 import org.bemgate.core.internal.db.CoreConfig;
 import org.bemgate.core.internal.db.Database;
 import org.bemgate.core.internal.json.MessageJson;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -57,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * are saved at once on the store thread; latest messages are saved periodically and on shutdown.
  * Listeners and connectors are found on the whiteboard.
  */
-@Component(service = { DatapointRegistry.class, ListenerDrain.class }, configurationPid = CoreConfig.PID,
+@Component(immediate = true, service = { DatapointRegistry.class, ListenerDrain.class }, configurationPid = CoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DatapointRegistryImpl implements DatapointRegistry, ListenerDrain {
 
@@ -66,7 +68,7 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
     private final ConcurrentHashMap<DatapointId, DatapointEntry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, DatapointEntry> byNumber = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<ListenerHandle> listeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentHashMap<String, Connector> connectors = new ConcurrentHashMap<>();
+    private final ConnectorDirectory connectors = new ConnectorDirectory();
     private final AtomicLong lastNumber = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final LongSupplier clock;
@@ -75,12 +77,15 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
     private final RegistryStore store;
     private final ScheduledExecutorService storeThread;
     private final ScheduledExecutorService timeouts;
+    private ComponentContext context;
 
     /** Opens the registry on the gateway's database. */
     @Activate
-    public DatapointRegistryImpl(@Reference Database database, CoreConfig config) throws SQLException {
+    public DatapointRegistryImpl(@Reference Database database, CoreConfig config, ComponentContext context)
+            throws SQLException {
         this(new RegistryStore(database), System::currentTimeMillis, config.writeTimeoutSeconds() * 1000L,
                 config.latestValueSaveSeconds(), config.listenerQueueSize());
+        this.context = context;
     }
 
     /**
@@ -192,19 +197,25 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
         invalidateSubscriptions();
     }
 
-    /** Adds a connector found on the whiteboard; the last one registered under a name wins. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addConnector(Connector connector) {
-        Connector previous = connectors.put(connector.name(), connector);
-        if (previous != null && previous != connector) {
-            LOG.warn("Two connectors are named '{}' ({} and {}); writes go to the newer one. Give each device its own name.",
-                    connector.name(), previous.protocol(), connector.protocol());
-        }
+    /** Adds a connector found on the whiteboard, to be fetched when first needed (see ConnectorDirectory). */
+    @Reference(name = "connectors", service = Connector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeConnectorReference")
+    void addConnectorReference(ServiceReference<Connector> reference) {
+        connectors.add(reference, () -> (Connector) context.locateService("connectors", reference));
     }
 
-    /** Removes a connector that left the whiteboard. */
+    void removeConnectorReference(ServiceReference<Connector> reference) {
+        connectors.remove(reference);
+    }
+
+    /** Adds a connector directly, as tests and benchmarks do; the last one added under a name wins. */
+    public void addConnector(Connector connector) {
+        connectors.add(connector, () -> connector);
+    }
+
+    /** Removes a connector added directly. */
     public void removeConnector(Connector connector) {
-        connectors.remove(connector.name(), connector);
+        connectors.remove(connector);
     }
 
     @Override
@@ -433,7 +444,7 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
         DatapointEntry e = require(id);
         requireActuator(e, "a value");
         MessageValidator.checkValue(e.metadata, value, clock.getAsLong());
-        Connector connector = connectors.get(id.connector());
+        Connector connector = connectors.byName(id.connector()).orElse(null);
         if (connector == null) {
             return CompletableFuture.completedFuture(WriteOutcome.failed("connector '" + id.connector() + "' is not running"));
         }
@@ -487,14 +498,12 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
 
     @Override
     public List<Connector> connectors() {
-        List<Connector> list = new ArrayList<>(connectors.values());
-        list.sort(Comparator.comparing(Connector::name));
-        return list;
+        return connectors.all();
     }
 
     @Override
     public Optional<Connector> connector(String name) {
-        return Optional.ofNullable(connectors.get(name));
+        return connectors.byName(name);
     }
 
     // ---- internals -----------------------------------------------------------------------------
