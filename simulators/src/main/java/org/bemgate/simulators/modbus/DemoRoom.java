@@ -62,6 +62,12 @@ public final class DemoRoom implements AutoCloseable {
         publish();
     }
 
+    /** A disturbance, such as an open window: the room is at this temperature now and moves on from it. */
+    public synchronized void setTemperature(double celsius) {
+        temperature = celsius;
+        publish();
+    }
+
     public synchronized double temperature() {
         return temperature;
     }
