@@ -26,7 +26,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
@@ -35,7 +34,7 @@ import org.osgi.framework.ServiceReference;
  * a vendor plug-in built against core-api only that publishes, is historised and is hot-upgraded.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(BootRaceTolerantPerClass.class)
 public class CoreIT extends BemgateTestSupport {
 
     private static final DatapointId COUNTER = DatapointId.of("vendor-demo", "counter");

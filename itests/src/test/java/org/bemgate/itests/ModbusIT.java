@@ -29,7 +29,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -39,7 +38,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * etc/, and the bundle updated with values resuming and nothing else restarted.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(BootRaceTolerantPerClass.class)
 // The demo is checked before the second test takes it away.
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ModbusIT extends BemgateTestSupport {

@@ -1,8 +1,9 @@
 package org.bemgate.controller.internal.shell;
 
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.apache.karaf.config.core.ConfigRepository;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -11,15 +12,18 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.bemgate.controller.internal.PairConfig;
 import org.bemgate.core.api.DatapointId;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-/** {@code bem:pair-add}: creates or replaces a controlled pair, kept as etc/org.bemgate.controller-NAME.cfg. */
+/**
+ * {@code bem:pair-add}: creates or replaces a controlled pair. Karaf's configuration repository keeps it
+ * as {@code etc/org.bemgate.controller-NAME.cfg}, as {@code config:edit --factory} would, so it
+ * survives restarts and an operator can read and edit it.
+ */
 @Command(scope = "bem", name = "pair-add", description = "Makes a sensor drive an actuator with the actuator's setpoint and schedule")
 @Service
 public class PairAddCommand implements Action {
 
     @Reference
-    ConfigurationAdmin configurationAdmin;
+    ConfigRepository configRepository;
 
     @Argument(index = 0, name = "name", required = true, description = "The pair's name (letters, digits, '-', '_')")
     String name;
@@ -38,12 +42,28 @@ public class PairAddCommand implements Action {
         }
         DatapointId.parse(sensor);
         DatapointId.parse(actuator);
-        Configuration c = configurationAdmin.getFactoryConfiguration(PairConfig.PID, name, "?");
-        Dictionary<String, Object> props = new Hashtable<>();
+        Configuration[] pairs = configRepository.getConfigAdmin()
+                .listConfigurations("(service.factoryPid=" + PairConfig.PID + ")");
+        Configuration same = null;
+        for (Configuration c : pairs == null ? new Configuration[0] : pairs) {
+            Object other = c.getProperties().get("name");
+            if (name.equals(other)) {
+                same = c;
+            } else if (actuator.equals(String.valueOf(c.getProperties().get("actuator")).trim())) {
+                System.err.println(actuator + " is already driven by pair '" + other + "'; one pair per actuator (bem:pair-remove "
+                        + other + " first)");
+                return null;
+            }
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", name);
         props.put("sensor", sensor);
         props.put("actuator", actuator);
-        c.update(props);
+        if (same == null) {
+            configRepository.createFactoryConfiguration(PairConfig.PID, name, props);
+        } else {
+            configRepository.update(same.getPid(), props);
+        }
         System.out.println("pair " + name + ": " + sensor + " drives " + actuator);
         return null;
     }

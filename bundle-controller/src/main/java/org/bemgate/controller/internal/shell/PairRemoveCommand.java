@@ -22,6 +22,10 @@ public class PairRemoveCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            System.err.println("no pair named '" + name + "'; bem:pairs lists them");
+            return null;
+        }
         Configuration[] found = configurationAdmin.listConfigurations("(&(service.factoryPid=" + PairConfig.PID + ")(name=" + name + "))");
         if (found == null || found.length == 0) {
             System.err.println("no pair named '" + name + "'; bem:pairs lists them");

@@ -74,4 +74,40 @@ public class ShellTest {
             registry.close();
         }
     }
+
+    @Test
+    public void setpointsAndSchedulesTakeBemcomItemsOrWholeMessagesAndRejectBadOnes() {
+        DatapointRegistryImpl registry = DatapointRegistryImpl.inMemory(() -> NOW, 1000);
+        try {
+            DatapointId temp = DatapointId.of("room", "temp");
+            DatapointId set = DatapointId.of("room", "set");
+            registry.register("room", List.of(
+                    DatapointMetadata.builder(temp, DatapointType.SENSOR).dataFormat(DataFormat.GENERIC_NUMERIC).build(),
+                    DatapointMetadata.builder(set, DatapointType.ACTUATOR).dataFormat(DataFormat.CONTINUOUS_NUMERIC)
+                            .minValue(10.0).maxValue(30.0).build()));
+
+            String stored = SetpointCommand.set(registry, "room/set",
+                    "[{\"preferred_value\": 21, \"min_value\": 19, \"max_value\": 25}]", NOW);
+            assertTrue(stored, stored.startsWith("setpoint of room/set: ") && stored.contains("\"min_value\":19"));
+            assertEquals(NOW, registry.get(set).orElseThrow().setpoint().timestamp());
+            String whole = ScheduleCommand.set(registry, "room/set",
+                    "{\"schedule\": [{\"from_timestamp\": null, \"to_timestamp\": null, \"value\": 22}], \"timestamp\": 1699999990000}", NOW);
+            assertTrue(whole, whole.startsWith("schedule of room/set"));
+            assertEquals(1_699_999_990_000L, registry.get(set).orElseThrow().schedule().timestamp());
+            assertEquals(22, ((Number) registry.get(set).orElseThrow().schedule().items().get(0).value()).intValue());
+
+            assertTrue(ScheduleCommand.set(registry, "room/set", "[]", NOW).startsWith("schedule of room/set"));
+            assertTrue(registry.get(set).orElseThrow().schedule().items().isEmpty());
+
+            assertTrue(SetpointCommand.set(registry, "room/temp", "[]", NOW).startsWith("REJECTED: room/temp is a sensor"));
+            assertEquals("REJECTED: unknown datapoint 'room/x'", SetpointCommand.set(registry, "room/x", "[]", NOW));
+            String notJson = ScheduleCommand.set(registry, "room/set", "22", NOW);
+            assertTrue(notJson, notJson.startsWith("REJECTED: give the schedule items as a JSON list"));
+            String outOfRange = ScheduleCommand.set(registry, "room/set", "[{\"value\": 99}]", NOW);
+            assertTrue(outOfRange, outOfRange.startsWith("REJECTED: ") && outOfRange.contains("99"));
+            assertTrue("a rejected schedule leaves the stored one", registry.get(set).orElseThrow().schedule().items().isEmpty());
+        } finally {
+            registry.close();
+        }
+    }
 }

@@ -1,0 +1,108 @@
+package org.bemgate.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+import org.ops4j.pax.exam.TestAddress;
+import org.ops4j.pax.exam.TestContainer;
+import org.osgi.framework.BundleException;
+
+public class BootRaceTolerantPerClassTest {
+
+    @Test
+    public void aProbeRefusedDuringBootIsStartedAgainAndTheContainerStillStops() {
+        Fake fake = new Fake(new RuntimeException("Bundle cannot be installed",
+                new BundleException("Resolver hook prevented resolution. Unresolved requirements: []")));
+        BootRaceTolerantPerClass.ProbeRetrying container = new BootRaceTolerantPerClass.ProbeRetrying(fake);
+
+        assertEquals(42L, container.installProbe(new ByteArrayInputStream(new byte[] { 1, 2, 3 })));
+        assertEquals(2, fake.probes.size());
+        assertArrayEquals(fake.probes.get(0), fake.probes.get(1));
+        container.stop();
+        assertEquals("stopped again after the duplicate made the first stop fail", 2, fake.stops);
+    }
+
+    @Test
+    public void anyOtherFailurePassesThroughAtOnce() {
+        RuntimeException other = new RuntimeException("Bundle cannot be installed", new BundleException("missing requirement"));
+        Fake fake = new Fake(other);
+        BootRaceTolerantPerClass.ProbeRetrying container = new BootRaceTolerantPerClass.ProbeRetrying(fake);
+
+        assertSame(other, assertThrows(RuntimeException.class, () -> container.installProbe(new ByteArrayInputStream(new byte[1]))));
+        assertEquals(1, fake.probes.size());
+        fake.stopFailure = new IllegalStateException("stop failed");
+        assertThrows(IllegalStateException.class, container::stop);
+        assertEquals("no second stop without a retried probe", 1, fake.stops);
+    }
+
+    /** Fails the first probe install with the given exception (and then the first stop), then succeeds. */
+    private static final class Fake implements TestContainer {
+        final List<byte[]> probes = new ArrayList<>();
+        RuntimeException firstProbeFailure;
+        RuntimeException stopFailure = new RuntimeException("Bundle cannot be uninstalled");
+        int stops;
+
+        Fake(RuntimeException firstProbeFailure) {
+            this.firstProbeFailure = firstProbeFailure;
+        }
+
+        @Override
+        public long installProbe(InputStream stream) {
+            try {
+                probes.add(stream.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            RuntimeException f = firstProbeFailure;
+            firstProbeFailure = null;
+            if (f != null) {
+                throw f;
+            }
+            return 42L;
+        }
+
+        @Override
+        public TestContainer stop() {
+            stops++;
+            RuntimeException f = stopFailure;
+            stopFailure = null;
+            if (f != null) {
+                throw f;
+            }
+            return this;
+        }
+
+        @Override
+        public TestContainer start() {
+            return this;
+        }
+
+        @Override
+        public long install(InputStream stream) {
+            return 0;
+        }
+
+        @Override
+        public long install(String location, InputStream stream) {
+            return 0;
+        }
+
+        @Override
+        public void uninstallProbe() {
+        }
+
+        @Override
+        public void call(TestAddress address) {
+        }
+    }
+}
