@@ -56,6 +56,7 @@ public abstract class BemgateTestSupport {
         String distribution = System.getProperty("it.distribution");
         String localRepo = System.getProperty("it.localRepository");
         String demoPort = freePort();
+        String httpPort = freePort();
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(distribution).toURI().toString())
@@ -68,7 +69,9 @@ public abstract class BemgateTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+            systemProperty("bemgate.it.httpPort").value(httpPort),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
             // The demo device and its connector, on a free port instead of the demo's 5020.
             editConfigurationFilePut("etc/org.bemgate.simulator.modbus-demo.cfg", "port", demoPort),

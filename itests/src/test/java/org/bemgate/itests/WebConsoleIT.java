@@ -1,0 +1,100 @@
+package org.bemgate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+
+/**
+ * The web console in the booted distribution: served by the container's Jetty under /bemgate, closed
+ * without login, an operator writes to the demo's real Modbus device, and the first start created an
+ * admin whose password is only in a file.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(BootRaceTolerantPerClass.class)
+public class WebConsoleIT extends BemgateTestSupport {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        return withExtra(baseOptions(),
+                KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "otto", "otto-pass-1234,operator"));
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + System.getProperty("bemgate.it.httpPort") + "/bemgate/" + path);
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String password, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    public void theConsoleServesTheGatewayToLoggedInUsersOnly() throws Exception {
+        String none = await(() -> {
+            try {
+                return send("GET", "api/v1/session", null, null, null).statusCode() + "";
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        }, s -> s.equals("401"), 60_000, "the console answering 401 without login");
+        assertEquals("401", none);
+        assertEquals(401, send("GET", "api/v1/session", "otto", "wrong-password", null).statusCode());
+
+        String listed = await(() -> send("GET", "api/v1/datapoints?connector=demo-room", "otto", "otto-pass-1234", null).body(),
+                b -> b.contains("write_register__1__1"), 60_000, "the demo room's datapoints");
+        assertTrue(listed, listed.contains("read_input_registers__1__1"));
+
+        HttpResponse<String> write = send("POST", "api/v1/datapoint/value?id=demo-room/write_register__1__1", "otto",
+                "otto-pass-1234", "{\"value\": 19.5}");
+        assertEquals(write.body(), 200, write.statusCode());
+        assertTrue(write.body(), write.body().contains("\"status\":\"ACCEPTED\""));
+        HttpResponse<String> feature = send("POST", "api/v1/features", "otto", "otto-pass-1234", "{\"name\": \"webconsole\"}");
+        assertEquals("an operator may not install features", 403, feature.statusCode());
+
+        String metrics = await(() -> send("GET", "metrics", "otto", "otto-pass-1234", null).body(),
+                b -> b.contains("connector=\"demo-room\"") && b.contains("status=\"ONLINE\"} 1"), 30_000, "demo-room ONLINE in /metrics");
+        assertTrue(metrics, metrics.contains("bemgate_datapoints "));
+
+        Path passwordFile = Path.of(System.getProperty("karaf.data"), "bemgate", "admin-password.txt");
+        assertTrue("the first start created an admin with its password in " + passwordFile, Files.exists(passwordFile));
+        String adminPassword = Files.readAllLines(passwordFile).stream().filter(l -> l.startsWith("password: "))
+                .map(l -> l.substring("password: ".length()).trim()).findFirst().orElseThrow();
+        HttpResponse<String> bundles = send("GET", "api/v1/bundles", "admin", adminPassword, null);
+        assertEquals(bundles.body(), 200, bundles.statusCode());
+        assertTrue(bundles.body().contains("org.bemgate.webconsole"));
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        assertFalse("the generated password is never logged", log.contains(adminPassword));
+
+        HttpResponse<String> login = send("GET", "login", null, null, null);
+        assertEquals(200, login.statusCode());
+        assertTrue(login.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+}
