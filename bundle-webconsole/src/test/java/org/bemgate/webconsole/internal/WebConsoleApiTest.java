@@ -137,6 +137,12 @@ public class WebConsoleApiTest {
         assertEquals(400, otto.send("POST", "api/v1/datapoint/value?id=room/set", "not json").statusCode());
         assertEquals("nothing invalid reached the device", "[20, 13]", written.toString());
 
+        HttpResponse<String> upload = otto.send("POST", "api/v1/bundles", "x".repeat(5 << 20));
+        assertEquals("an operator's upload is refused before its body is read", 403, upload.statusCode());
+        HttpResponse<String> minAboveMax = otto.send("PUT", "api/v1/datapoint/metadata?id=room/set",
+                "{\"min_value\": 50, \"max_value\": 30}");
+        assertEquals(minAboveMax.body(), 422, minAboveMax.statusCode());
+
         HttpResponse<String> scripted = client().basic("otto", "otto-secret").send("POST", "api/v1/datapoint/value?id=room/set",
                 "{\"value\": 21}");
         assertEquals("scripts use Basic without a CSRF token", 200, scripted.statusCode());

@@ -402,6 +402,10 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
                 throw new InvalidMessageException("the type of " + metadata.id() + " is " + e.metadata.type().bemcomName()
                         + " and cannot be changed");
             }
+            if (metadata.minValue() != null && metadata.maxValue() != null && metadata.minValue() > metadata.maxValue()) {
+                throw new InvalidMessageException("min_value " + metadata.minValue() + " of " + metadata.id()
+                        + " is above its max_value " + metadata.maxValue());
+            }
             String shortName = metadata.shortName();
             if (shortName != null) {
                 for (DatapointEntry other : entries.values()) {

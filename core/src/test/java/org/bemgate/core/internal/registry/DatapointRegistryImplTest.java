@@ -86,6 +86,15 @@ public class DatapointRegistryImplTest {
     }
 
     @Test
+    public void anEditWithMinAboveMaxIsRefusedAndChangesNothing() {
+        DatapointMetadata before = registry.get(TEMP).get().metadata();
+        InvalidMessageException e = assertThrows(InvalidMessageException.class,
+                () -> registry.updateMetadata(before.toBuilder().minValue(50.0).maxValue(30.0).build()));
+        assertTrue(e.getMessage(), e.getMessage().contains("min_value 50.0 of room/temp is above its max_value 30.0"));
+        assertEquals(before, registry.get(TEMP).get().metadata());
+    }
+
+    @Test
     public void registeringAnotherConnectorsDatapointIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> registry.register("other",
                 List.of(DatapointMetadata.builder(TEMP, DatapointType.SENSOR).build())));
