@@ -21,7 +21,8 @@ import org.bemgate.core.internal.registry.DatapointRegistryImpl;
 
 /**
  * A gateway for console tests: the real in-memory registry with a room (temperature sensor, setpoint
- * actuator accepting 10–30 and rejecting 13) whose writes are recorded, and the console on a real Jetty.
+ * actuator accepting 10–30 and rejecting 13) whose writes are recorded, and the console on a real Jetty
+ * with in-memory bundles and history ({@link FakePlatform}).
  */
 public final class RoomGateway implements AutoCloseable {
 
@@ -64,6 +65,9 @@ public final class RoomGateway implements AutoCloseable {
         });
         registry.publish(TEMP, new Value(21.5, System.currentTimeMillis()));
         server = ConsoleServer.start(registry, ConsoleServer.defaults(), System::currentTimeMillis);
+        FakePlatform platform = new FakePlatform();
+        server.console().setBundles(platform);
+        server.console().setHistory(platform);
         // As ConsoleComponent does in the container.
         registry.addListener(new DatapointListener() {
             @Override

@@ -61,7 +61,7 @@ public final class AdminPasswordComponent {
                 }
                 return;
             }
-            AdminPasswordGenerator generator = new AdminPasswordGenerator(new SecureRandom(), System.out);
+            AdminPasswordGenerator generator = new AdminPasswordGenerator(new SecureRandom(), System.out, System.console() != null);
             generator.generateIfNoAdmin(users, Paths.get(data, "bemgate", "admin-password.txt"), hashing,
                     Set.of(config.adminRoles())).ifPresent(password -> watch(generator, users,
                             AdminPasswordGenerator.entry(hashing, password)));

@@ -35,14 +35,18 @@ public final class AdminPasswordGenerator {
     private final Logger logger = LoggerFactory.getLogger(AdminPasswordGenerator.class);
     private final SecureRandom random;
     private final PrintStream console;
+    private final boolean terminal;
 
     /**
      * @param random the source of passwords
-     * @param console where the password is printed once (the Karaf console: System.out)
+     * @param console the Karaf console (System.out)
+     * @param terminal whether that is a terminal a person watches: only then is the password shown
+     *        there; a background Karaf sends System.out to a file, which must not hold it
      */
-    public AdminPasswordGenerator(SecureRandom random, PrintStream console) {
+    public AdminPasswordGenerator(SecureRandom random, PrintStream console, boolean terminal) {
         this.random = random;
         this.console = console;
+        this.terminal = terminal;
     }
 
     /**
@@ -73,9 +77,13 @@ public final class AdminPasswordGenerator {
         logger.info("Created web console and shell user 'admin' in {}; its password is in {} (readable by the owner only)",
                 usersFile, passwordFile);
         console.println();
-        // Only where the password is, never the password: a background Karaf sends stdout to a file.
-        console.println("bemgate: created user 'admin'; its password is in " + passwordFile
-                + " (readable by you only) - note it, then delete that file.");
+        if (terminal) {
+            console.println("bemgate: created user 'admin' with password  " + password + "  (shown once; also in "
+                    + passwordFile + ", readable by you only: note it, then delete that file)");
+        } else {
+            console.println("bemgate: created user 'admin'; its password is in " + passwordFile
+                    + " (readable by you only) - note it, then delete that file.");
+        }
         console.println();
         console.flush();
         return Optional.of(password);

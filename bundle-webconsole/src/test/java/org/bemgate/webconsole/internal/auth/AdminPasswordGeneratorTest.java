@@ -27,7 +27,7 @@ public class AdminPasswordGeneratorTest {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final AdminPasswordGenerator generator = new AdminPasswordGenerator(new SecureRandom(),
-            new PrintStream(console, true, StandardCharsets.UTF_8));
+            new PrintStream(console, true, StandardCharsets.UTF_8), false);
 
     @Test
     public void aFreshGatewayGetsAnAdminWhosePasswordIsOnlyInAPrivateFile() throws Exception {
@@ -48,7 +48,8 @@ public class AdminPasswordGeneratorTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
         String printed = console.toString(StandardCharsets.UTF_8);
         assertTrue(printed, printed.contains(passwordFile.toString()));
-        assertFalse("the console shows where the password is, never the password", printed.contains(password));
+        assertFalse("a console that is no terminal (stdout in a file) shows where the password is, never the password",
+                printed.contains(password));
 
         assertEquals("a second start leaves the admin alone", Optional.empty(),
                 generator.generateIfNoAdmin(users, passwordFile, KarafPasswordHashing.KARAF_DEFAULTS, Set.of("admin")));
@@ -73,5 +74,15 @@ public class AdminPasswordGeneratorTest {
         assertFalse(generator.restoreIfLost(users, entry));
         assertEquals(1, Files.readAllLines(users).stream().filter(l -> l.startsWith("admin = ")).count());
         assertTrue(Files.readString(users).contains("otto = "));
+    }
+
+    @Test
+    public void aTerminalIsShownThePasswordOnce() throws Exception {
+        Path users = tmp.newFile("users.properties").toPath();
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        String password = new AdminPasswordGenerator(new SecureRandom(), new PrintStream(terminal, true, StandardCharsets.UTF_8),
+                true).generateIfNoAdmin(users, tmp.getRoot().toPath().resolve("p.txt"), KarafPasswordHashing.KARAF_DEFAULTS,
+                        Set.of("admin")).orElseThrow();
+        assertTrue(terminal.toString(StandardCharsets.UTF_8).contains("with password  " + password + "  (shown once"));
     }
 }

@@ -4,8 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.bemgate.core.api.DataFormat;
 import org.bemgate.core.api.DatapointId;
@@ -13,20 +19,27 @@ import org.bemgate.core.api.DatapointMetadata;
 import org.bemgate.core.api.DatapointType;
 import org.bemgate.core.api.Value;
 import org.bemgate.webconsole.internal.RoomGateway;
+import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestName;
 import org.junit.runners.MethodSorters;
 
 /**
  * The browser console in Debian's headless Chromium against the real servlets: login, the overview,
  * 10,000 datapoints in a table that renders only what is visible, a live value, a write with the
- * device's answer, logout. One browser for the class; the steps run in name order.
+ * device's answer, the history chart, a bundle installed and upgraded, logout. One browser for the
+ * class; the steps run in name order; each leaves a screenshot in target/screenshots/.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ConsoleInChromiumTest {
+
+    @Rule
+    public TestName name = new TestName();
 
     private static RoomGateway gateway;
     private static HeadlessChromium browser;
@@ -116,6 +129,56 @@ public class ConsoleInChromiumTest {
         browser.waitFor(() -> browser.script("return document.getElementById('write-outcome').dataset.status").asText(),
                 "ACCEPTED"::equals, "the device's acceptance");
         assertEquals("[13, 20]", gateway.written.toString());
+    }
+
+    @Test
+    public void step5bTheHistoryChartIsDrawn() throws Exception {
+        browser.click("#history-range-24h");
+        browser.waitFor(() -> browser.script("return document.querySelectorAll('#history-chart svg path.chart-line').length").asInt(),
+                n -> n > 0, "the history line");
+    }
+
+    @Test
+    public void step5cAnAdminInstallsThenUpgradesABundleFromTheBundlesPage() throws Exception {
+        browser.click("#logout");
+        browser.waitFor(browser::url, u -> u.endsWith("/bemgate/login"), "the login page");
+        browser.type("#login-user", "ada");
+        browser.type("#login-password", "ada-secret");
+        browser.click("#login-submit");
+        browser.waitFor(() -> browser.text("#current-user"), "ada"::equals, "the admin logged in");
+        browser.click("#nav-bundles");
+        Path v1 = vendorJar("1.0.0");
+        browser.type("#bundle-upload-input", v1.toString());
+        browser.click("#bundle-upload-submit");
+        browser.waitFor(() -> browser.text("#bundle-upload-result"), t -> t.contains("installed com.vendor.meter 1.0.0"),
+                "the install reported");
+        browser.type("#bundle-upload-input", vendorJar("1.1.0").toString());
+        browser.click("#bundle-upload-submit");
+        browser.waitFor(() -> browser.text("#bundle-upload-result"), t -> t.contains("updated com.vendor.meter from 1.0.0 to 1.1.0"),
+                "the upgrade reported");
+        browser.waitFor(() -> browser.text("#bundle-table"), t -> t.contains("com.vendor.meter") && t.contains("1.1.0"),
+                "the upgraded bundle in the list");
+    }
+
+    @After
+    public void screenshot() throws Exception {
+        browser.screenshot(Paths.get("target", "screenshots", name.getMethodName() + ".png"));
+    }
+
+    /** A minimal bundle jar, as a vendor would upload it. */
+    private static Path vendorJar(String version) throws Exception {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", "com.vendor.meter");
+        m.getMainAttributes().putValue("Bundle-Version", version);
+        Path jar = Paths.get("target", "uploads", "com.vendor.meter-" + version + ".jar").toAbsolutePath();
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
+            out.putNextEntry(new java.util.jar.JarEntry("com/vendor/meter/README.txt"));
+            out.write(version.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return jar;
     }
 
     @Test

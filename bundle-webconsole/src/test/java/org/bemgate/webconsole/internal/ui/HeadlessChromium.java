@@ -107,6 +107,13 @@ final class HeadlessChromium implements AutoCloseable {
         return call("GET", session.resolve("element/" + find(css) + "/text"), null).path("value").asText();
     }
 
+    /** Saves what the browser shows as a PNG. */
+    void screenshot(java.nio.file.Path file) throws Exception {
+        String png = call("GET", session.resolve("screenshot"), null).path("value").asText();
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, java.util.Base64.getDecoder().decode(png));
+    }
+
     /** @return the script's result as JSON */
     JsonNode script(String js, Object... args) throws Exception {
         return call("POST", session.resolve("execute/sync"), Map.of("script", js, "args", List.of(args))).path("value");
