@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,18 +17,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
+import org.bemgate.core.api.DatapointRegistry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.osgi.framework.Bundle;
 
 /**
  * The web console in the booted distribution: served by the container's Jetty under /bemgate, closed
- * without login, an operator writes to the demo's real Modbus device, and the first start created an
- * admin whose password is only in a file.
+ * without login, an operator writes to the demo's real Modbus device, the first start created an
+ * admin whose password is only in a file, and the console is upgraded at runtime with nothing else touched.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(BootRaceTolerantPerClass.class)
@@ -35,8 +41,10 @@ public class WebConsoleIT extends BemgateTestSupport {
 
     @Configuration
     public Option[] config() {
+        File jar = new File("../bundle-webconsole/target/bundle-webconsole-0.1.0-SNAPSHOT.jar").getAbsoluteFile();
         return withExtra(baseOptions(),
-                KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "otto", "otto-pass-1234,operator"));
+                KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "otto", "otto-pass-1234,operator"),
+                CoreOptions.systemProperty("bemgate.it.webconsoleJar").value(jar.getPath()));
     }
 
     private URI url(String path) {
@@ -96,5 +104,40 @@ public class WebConsoleIT extends BemgateTestSupport {
         HttpResponse<String> login = send("GET", "login", null, null, null);
         assertEquals(200, login.statusCode());
         assertTrue(login.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+
+        theConsoleIsUpgradedWhileTheGatewayRuns();
+    }
+
+    /** bundle:update of the console: it comes back, and nothing else is touched. */
+    private void theConsoleIsUpgradedWhileTheGatewayRuns() throws Exception {
+        Bundle console = bundle("org.bemgate.webconsole");
+        Bundle modbus = bundle("org.bemgate.modbus");
+        Bundle core = bundle("org.bemgate.core");
+        long modbusModified = modbus.getLastModified();
+        long coreModified = core.getLastModified();
+        long consoleModified = console.getLastModified();
+        DatapointRegistry registry = service(DatapointRegistry.class);
+        long polls = registry.connector("demo-room").orElseThrow().health().counters().getOrDefault("polls", 0L);
+
+        try (InputStream in = new FileInputStream(System.getProperty("bemgate.it.webconsoleJar"))) {
+            console.update(in);
+        }
+        assertTrue(console.getLastModified() > consoleModified);
+        await(() -> send("GET", "api/v1/session", "otto", "otto-pass-1234", null).statusCode(), c -> c == 200, 30_000,
+                "the upgraded console answering");
+        assertEquals(Bundle.ACTIVE, modbus.getState());
+        assertEquals("the Modbus bundle was not restarted", modbusModified, modbus.getLastModified());
+        assertEquals("the core bundle was not restarted", coreModified, core.getLastModified());
+        await(() -> registry.connector("demo-room").orElseThrow().health().counters().getOrDefault("polls", 0L),
+                p -> p > polls, 30_000, "the demo room still polled");
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 }
