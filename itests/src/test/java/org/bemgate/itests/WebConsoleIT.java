@@ -91,10 +91,7 @@ public class WebConsoleIT extends BemgateTestSupport {
                 b -> b.contains("connector=\"demo-room\"") && b.contains("status=\"ONLINE\"} 1"), 30_000, "demo-room ONLINE in /metrics");
         assertTrue(metrics, metrics.contains("bemgate_datapoints "));
 
-        Path passwordFile = Path.of(System.getProperty("karaf.data"), "bemgate", "admin-password.txt");
-        assertTrue("the first start created an admin with its password in " + passwordFile, Files.exists(passwordFile));
-        String adminPassword = Files.readAllLines(passwordFile).stream().filter(l -> l.startsWith("password: "))
-                .map(l -> l.substring("password: ".length()).trim()).findFirst().orElseThrow();
+        String adminPassword = adminPassword();
         HttpResponse<String> bundles = send("GET", "api/v1/bundles", "admin", adminPassword, null);
         assertEquals(bundles.body(), 200, bundles.statusCode());
         assertTrue(bundles.body().contains("org.bemgate.webconsole"));
@@ -106,6 +103,58 @@ public class WebConsoleIT extends BemgateTestSupport {
         assertTrue(login.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
 
         theConsoleIsUpgradedWhileTheGatewayRuns();
+    }
+
+    @Test
+    public void anAdminCreatesRepairsAndDeletesADeviceThroughTheApi() throws Exception {
+        String admin = adminPassword();
+        String types = await(() -> send("GET", "api/v1/connector-types", "admin", admin, null).body(),
+                b -> b.contains("org.bemgate.modbus"), 60_000, "the Modbus form from its metatype");
+        assertTrue(types, types.contains("pollSeconds"));
+        String port = System.getProperty("bemgate.it.demoPort");
+        expectLogError("Modbus connector 'meter' (127.0.0.1:" + port + ") is not started: config: MODBUS_CONFIG is not valid JSON");
+
+        HttpResponse<String> created = send("POST", "api/v1/configurations", "admin", admin,
+                "{\"factoryPid\": \"org.bemgate.modbus\", \"name\": \"meter\", \"properties\": {\"name\": \"meter\", "
+                        + "\"host\": \"127.0.0.1\", \"port\": " + port + ", \"config\": \"{not json\"}}");
+        assertEquals(created.body(), 201, created.statusCode());
+        String pid = ApiJson.field(created.body(), "pid");
+        String failed = await(() -> send("GET", "api/v1/connectors/meter", "otto", "otto-pass-1234", null).body(),
+                b -> b.contains("FAILED"), 30_000, "the new device FAILED for its config");
+        assertTrue(failed, failed.contains("config"));
+        assertEquals("an operator may not edit devices", 403, send("DELETE", "api/v1/configurations/" + pid, "otto",
+                "otto-pass-1234", null).statusCode());
+
+        HttpResponse<String> repaired = send("PUT", "api/v1/configurations/" + pid, "admin", admin,
+                "{\"properties\": {\"name\": \"meter\", \"host\": \"127.0.0.1\", \"port\": " + port + ", \"pollSeconds\": 1, "
+                        + "\"config\": \"{\\\"read_input_registers\\\": [{\\\"address\\\": 1, \\\"count\\\": 1, "
+                        + "\\\"unit\\\": 1, \\\"datatypes\\\": \\\"<e\\\"}]}\"}}");
+        assertEquals(repaired.body(), 200, repaired.statusCode());
+        await(() -> send("GET", "api/v1/connectors/meter", "otto", "otto-pass-1234", null).body(), b -> b.contains("ONLINE"),
+                30_000, "the repaired device ONLINE, reading the demo room");
+
+        assertEquals(200, send("DELETE", "api/v1/configurations/" + pid, "admin", admin, null).statusCode());
+        await(() -> send("GET", "api/v1/connectors/meter", "otto", "otto-pass-1234", null).statusCode(), c -> c == 404, 30_000,
+                "the deleted device gone");
+        assertEquals(404, send("DELETE", "api/v1/configurations/" + pid, "admin", admin, null).statusCode());
+    }
+
+    private static String adminPassword() throws java.io.IOException {
+        Path passwordFile = Path.of(System.getProperty("karaf.data"), "bemgate", "admin-password.txt");
+        waitFor(() -> Files.exists(passwordFile), 60_000, "the first start creating an admin with its password in " + passwordFile);
+        return Files.readAllLines(passwordFile).stream().filter(l -> l.startsWith("password: "))
+                .map(l -> l.substring("password: ".length()).trim()).findFirst().orElseThrow();
+    }
+
+    /** Reads one text field of a JSON object without a JSON library in the probe. */
+    private static final class ApiJson {
+        static String field(String json, String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+            if (!m.find()) {
+                throw new AssertionError("no '" + name + "' in " + json);
+            }
+            return m.group(1);
+        }
     }
 
     /** bundle:update of the console: it comes back, and nothing else is touched. */
