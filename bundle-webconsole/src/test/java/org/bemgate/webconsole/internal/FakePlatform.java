@@ -78,4 +78,5 @@ final class FakePlatform implements BundleAdmin, HistoryService {
     public boolean flush(long timeoutMillis) {
         return true;
     }
+
 }

@@ -68,6 +68,7 @@ public final class RoomGateway implements AutoCloseable {
         FakePlatform platform = new FakePlatform();
         server.console().setBundles(platform);
         server.console().setHistory(platform);
+        server.console().setFeatures(new FakeFeatures());
         // As ConsoleComponent does in the container.
         registry.addListener(new DatapointListener() {
             @Override
