@@ -137,6 +137,19 @@ public class WebConsoleIT extends BemgateTestSupport {
         await(() -> send("GET", "api/v1/connectors/meter", "otto", "otto-pass-1234", null).statusCode(), c -> c == 404, 30_000,
                 "the deleted device gone");
         assertEquals(404, send("DELETE", "api/v1/configurations/" + pid, "admin", admin, null).statusCode());
+
+        // Controlled pairs are configurations too: made, listed and removed through the same API.
+        HttpResponse<String> pair = send("POST", "api/v1/configurations", "admin", admin,
+                "{\"factoryPid\": \"org.bemgate.controller\", \"name\": \"web\", \"properties\": {\"name\": \"web\", "
+                        + "\"sensor\": \"demo-room/read_input_registers__1__1\", \"actuator\": \"meter/none\"}}");
+        assertEquals(pair.body(), 201, pair.statusCode());
+        String pairs = await(() -> execute("bem:pairs"), out -> out.contains("web: "), 30_000, "the pair made through the API");
+        assertTrue(pairs, pairs.contains("web: does nothing: meter/none does not exist"));
+        assertTrue(send("GET", "api/v1/configurations?factoryPid=org.bemgate.controller", "otto", "otto-pass-1234", null).body()
+                .contains("\"actuator\":\"meter/none\""));
+        assertEquals(200, send("DELETE", "api/v1/configurations/" + ApiJson.field(pair.body(), "pid"), "admin", admin, null)
+                .statusCode());
+        await(() -> execute("bem:pairs"), out -> !out.contains("web:"), 30_000, "the pair removed through the API");
     }
 
     private static String adminPassword() throws java.io.IOException {
