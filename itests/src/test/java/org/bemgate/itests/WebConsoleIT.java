@@ -90,6 +90,8 @@ public class WebConsoleIT extends BemgateTestSupport {
         String metrics = await(() -> send("GET", "metrics", "otto", "otto-pass-1234", null).body(),
                 b -> b.contains("connector=\"demo-room\"") && b.contains("status=\"ONLINE\"} 1"), 30_000, "demo-room ONLINE in /metrics");
         assertTrue(metrics, metrics.contains("bemgate_datapoints "));
+        assertTrue("registry and history throughput: " + metrics, metrics.contains("bemgate_registry_values_published_total ")
+                && metrics.contains("bemgate_history_values_written_total "));
 
         String adminPassword = adminPassword();
         HttpResponse<String> bundles = send("GET", "api/v1/bundles", "admin", adminPassword, null);

@@ -3,6 +3,7 @@ package org.bemgate.webconsole.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.bemgate.core.api.DatapointEvent;
 import org.bemgate.core.api.DatapointRegistry;
 import org.bemgate.core.api.history.HistoryService;
+import org.bemgate.core.api.metrics.MetricsSource;
 import org.bemgate.webconsole.internal.auth.Authenticator;
 import org.bemgate.webconsole.internal.auth.LoginThrottle;
 import org.bemgate.webconsole.internal.auth.SecurityGate;
@@ -47,6 +49,7 @@ public final class Console {
     private volatile BundleAdmin bundles;
     private volatile FeatureAdmin features;
     private volatile ConnectorConfigs configs;
+    private final List<MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
 
     /**
      * @param registry the datapoint registry
@@ -171,6 +174,11 @@ public final class Console {
     /** @param f feature management, or null */
     public void setFeatures(FeatureAdmin f) {
         this.features = f;
+    }
+
+    /** @return the bundles' figures for /metrics */
+    public List<MetricsSource> metricsSources() {
+        return metricsSources;
     }
 
     /** @return connector configurations, or null without Config Admin */

@@ -6,6 +6,7 @@ import org.bemgate.core.api.DatapointEvent;
 import org.bemgate.core.api.DatapointListener;
 import org.bemgate.core.api.DatapointRegistry;
 import org.bemgate.core.api.history.HistoryService;
+import org.bemgate.core.api.metrics.MetricsSource;
 import org.bemgate.webconsole.internal.auth.JaasAuthenticator;
 import org.bemgate.webconsole.internal.events.EventJson;
 import org.bemgate.webconsole.internal.platform.BundleAdmin;
@@ -108,6 +109,15 @@ public final class ConsoleComponent implements ConsoleSource {
         if (console.features() == f) {
             console.setFeatures(null);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMetricsSource(MetricsSource source) {
+        console.metricsSources().add(source);
+    }
+
+    void removeMetricsSource(MetricsSource source) {
+        console.metricsSources().remove(source);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -69,6 +69,7 @@ public final class RoomGateway implements AutoCloseable {
         server.console().setBundles(platform);
         server.console().setHistory(platform);
         server.console().setFeatures(new FakeFeatures());
+        server.console().metricsSources().add(registry);
         // As ConsoleComponent does in the container.
         registry.addListener(new DatapointListener() {
             @Override

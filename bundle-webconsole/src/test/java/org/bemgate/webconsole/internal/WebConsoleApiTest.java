@@ -221,6 +221,8 @@ public class WebConsoleApiTest {
         assertTrue(metrics.body(), metrics.body().contains("bemgate_connector_status{connector=\"room\",protocol=\"test\",status=\"ONLINE\"} 1"));
         assertTrue(metrics.body(), metrics.body().contains("bemgate_connector_polls_total{connector=\"room\",protocol=\"test\"} 7"));
         assertTrue(metrics.body(), metrics.body().contains("bemgate_datapoints 2"));
+        assertTrue(metrics.body(), metrics.body().contains("# TYPE bemgate_registry_values_published_total counter\n"
+                + "bemgate_registry_values_published_total 1\n"));
 
         JsonNode openapi = ApiClient.json(vera.get("api/v1/openapi.json"));
         assertTrue(openapi.path("openapi").asText().startsWith("3."));

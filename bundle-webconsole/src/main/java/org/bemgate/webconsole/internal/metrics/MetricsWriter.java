@@ -3,7 +3,10 @@ package org.bemgate.webconsole.internal.metrics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.bemgate.core.api.Datapoint;
@@ -11,6 +14,8 @@ import org.bemgate.core.api.DatapointFilter;
 import org.bemgate.core.api.connector.Connector;
 import org.bemgate.core.api.connector.ConnectorHealth;
 import org.bemgate.core.api.connector.ConnectorStatus;
+import org.bemgate.core.api.metrics.Metric;
+import org.bemgate.core.api.metrics.MetricsSource;
 import org.bemgate.webconsole.internal.Console;
 
 /**
@@ -31,6 +36,7 @@ public final class MetricsWriter {
         StringBuilder b = new StringBuilder(4096);
         connectors(b);
         registry(b);
+        sources(b);
         consoleCounters(b);
         jvm(b);
         return b.toString();
@@ -104,6 +110,28 @@ public final class MetricsWriter {
                         .append(console.gate().throttle().totalRefused()).append('\n'));
         metric(b, "bemgate_webconsole_sessions", "gauge", "login sessions held",
                 new StringBuilder("bemgate_webconsole_sessions ").append(console.gate().sessions().size()).append('\n'));
+    }
+
+    /** The figures bundles offer as MetricsSource services; a name given twice is exported once. */
+    private void sources(StringBuilder b) {
+        Set<String> seen = new HashSet<>();
+        for (MetricsSource source : console.metricsSources()) {
+            List<Metric> metrics;
+            try {
+                metrics = source.metrics();
+            } catch (RuntimeException e) {
+                continue; // one broken source must not cost the others their scrape
+            }
+            for (Metric m : metrics) {
+                if (seen.add(m.name())) {
+                    metric(b, m.name(), m.type(), m.help(), new StringBuilder(m.name()).append(' ').append(format(m.value())).append('\n'));
+                }
+            }
+        }
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static void jvm(StringBuilder b) {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bemgate.core.api.DatapointEvent;
 import org.bemgate.core.api.DatapointListener;
+import org.bemgate.core.api.metrics.Metric;
+import org.bemgate.core.api.metrics.MetricsSource;
 import org.bemgate.core.internal.db.CoreConfig;
 import org.bemgate.core.internal.db.Database;
 import org.osgi.service.component.annotations.Activate;
@@ -28,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * listener that also required the registry would make a reference cycle that SCR resolves
  * differently from boot to boot.
  */
-@Component(service = { DatapointListener.class, HistoryRecorder.class }, configurationPid = CoreConfig.PID,
+@Component(service = { DatapointListener.class, HistoryRecorder.class, MetricsSource.class }, configurationPid = CoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
             DatapointListener.ACTIVE_ONLY + ":Boolean=true",
             DatapointListener.KINDS + "=VALUE", DatapointListener.KINDS + "=SETPOINT", DatapointListener.KINDS + "=SCHEDULE" })
-public final class HistoryRecorder implements DatapointListener {
+public final class HistoryRecorder implements DatapointListener, MetricsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
     private static final int WRITE_ATTEMPTS = 3;
@@ -55,6 +57,13 @@ public final class HistoryRecorder implements DatapointListener {
         if (days > 0) {
             retention.scheduleWithFixedDelay(() -> purge(days), 1, 60, TimeUnit.MINUTES);
         }
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(
+                Metric.counter("bemgate_history_values_written_total", "values written to the history store", written.get()),
+                Metric.counter("bemgate_history_values_lost_total", "values the history store could not write", lost.get()));
     }
 
     /** Stops the retention job and closes the writer. */

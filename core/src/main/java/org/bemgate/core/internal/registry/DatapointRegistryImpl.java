@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import org.bemgate.core.api.DataFormat;
@@ -38,6 +39,8 @@ import org.bemgate.core.api.UnknownDatapointException;
 import org.bemgate.core.api.Value;
 import org.bemgate.core.api.WriteOutcome;
 import org.bemgate.core.api.connector.Connector;
+import org.bemgate.core.api.metrics.Metric;
+import org.bemgate.core.api.metrics.MetricsSource;
 import org.bemgate.core.internal.db.CoreConfig;
 import org.bemgate.core.internal.db.Database;
 import org.bemgate.core.internal.json.MessageJson;
@@ -59,9 +62,9 @@ import org.slf4j.LoggerFactory;
  * are saved at once on the store thread; latest messages are saved periodically and on shutdown.
  * Listeners and connectors are found on the whiteboard.
  */
-@Component(immediate = true, service = { DatapointRegistry.class, ListenerDrain.class }, configurationPid = CoreConfig.PID,
+@Component(immediate = true, service = { DatapointRegistry.class, ListenerDrain.class, MetricsSource.class }, configurationPid = CoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class DatapointRegistryImpl implements DatapointRegistry, ListenerDrain {
+public final class DatapointRegistryImpl implements DatapointRegistry, ListenerDrain, MetricsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatapointRegistryImpl.class);
 
@@ -71,6 +74,7 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
     private final ConnectorDirectory connectors = new ConnectorDirectory();
     private final AtomicLong lastNumber = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final LongAdder published = new LongAdder();
     private final LongSupplier clock;
     private final long writeTimeoutMillis;
     private final int listenerQueueSize;
@@ -238,6 +242,26 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
         return stats;
     }
 
+    @Override
+    public List<Metric> metrics() {
+        long delivered = 0;
+        long dropped = 0;
+        long queued = 0;
+        for (ListenerHandle h : listeners) {
+            delivered += h.delivered();
+            dropped += h.dropped();
+            queued += h.queued();
+        }
+        return List.of(
+                Metric.counter("bemgate_registry_values_published_total", "values accepted from connectors", published.sum()),
+                Metric.counter("bemgate_registry_values_refused_total", "values refused as invalid or unknown", refused.get()),
+                Metric.counter("bemgate_registry_events_delivered_total", "events handed to listeners, all listeners together",
+                        delivered),
+                Metric.counter("bemgate_registry_events_dropped_total", "events a slow listener lost (oldest first)", dropped),
+                Metric.gauge("bemgate_registry_events_queued", "events waiting for listeners", queued),
+                Metric.gauge("bemgate_registry_listeners", "registered listeners", listeners.size()));
+    }
+
     /** @return how many published samples were refused since start */
     public long refusedCount() {
         return refused.get();
@@ -307,6 +331,7 @@ public final class DatapointRegistryImpl implements DatapointRegistry, ListenerD
         e.value = value;
         e.dirty = true;
         emit(e, EventKind.VALUE, value);
+        published.increment();
     }
 
     @Override
