@@ -2,13 +2,14 @@ package org.bemgate.simulators;
 
 import java.util.concurrent.CountDownLatch;
 
+import org.bemgate.simulators.keba.KebaSimulator;
 import org.bemgate.simulators.modbus.DemoRoom;
 import org.bemgate.simulators.modbus.ModbusSimulator;
 
 /**
  * Runs a simulator from the command line until interrupted:
- * {@code java -jar simulators.jar demo-room [--host 127.0.0.1] [--port 5020]}, or {@code modbus} for an
- * empty Modbus TCP device.
+ * {@code java -jar simulators.jar demo-room [--host 127.0.0.1] [--port 5020]}, {@code modbus} for an
+ * empty Modbus TCP device, or {@code keba} for a KEBA P30 on UDP (answers go to the port it listens on).
  */
 public final class Main {
 
@@ -16,8 +17,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("demo-room") || args[0].equals("modbus"))) {
-            System.err.println("usage: demo-room|modbus [--host 127.0.0.1] [--port 5020]");
+        if (args.length == 0 || !(args[0].equals("demo-room") || args[0].equals("modbus") || args[0].equals("keba"))) {
+            System.err.println("usage: demo-room|modbus|keba [--host 127.0.0.1] [--port 5020]");
             System.exit(2);
         }
         String host = "127.0.0.1";
@@ -35,6 +36,8 @@ public final class Main {
         AutoCloseable running;
         if (args[0].equals("demo-room")) {
             running = new DemoRoom(host, port).start();
+        } else if (args[0].equals("keba")) {
+            running = new KebaSimulator(host, port).replyPort(port).start();
         } else {
             running = new ModbusSimulator(host, port).start();
         }
