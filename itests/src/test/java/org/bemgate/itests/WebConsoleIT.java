@@ -37,12 +37,25 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(BootRaceTolerantPerClass.class)
 public class WebConsoleIT extends BemgateTestSupport {
 
+    private static final String PAX_WEB = "etc/org.ops4j.pax.web.cfg";
+    private static final String KEYSTORE_PASSWORD = "itest-only-keystore";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Configuration
     public Option[] config() {
         File jar = new File("../bundle-webconsole/target/bundle-webconsole-0.1.0-SNAPSHOT.jar").getAbsoluteFile();
+        File keystore = TestKeystore.create(new File("target/it-tls/console.p12"), KEYSTORE_PASSWORD);
+        String httpsPort = freePort();
         return withExtra(baseOptions(),
+                KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.osgi.service.http.secure.enabled", "true"),
+                KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.osgi.service.http.port.secure", httpsPort),
+                KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.ops4j.pax.web.ssl.keystore", keystore.getPath()),
+                KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.ops4j.pax.web.ssl.keystore.type", "PKCS12"),
+                KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.ops4j.pax.web.ssl.keystore.password", KEYSTORE_PASSWORD),
+                KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.ops4j.pax.web.ssl.key.password", KEYSTORE_PASSWORD),
+                CoreOptions.systemProperty("bemgate.it.httpsPort").value(httpsPort),
+                CoreOptions.systemProperty("bemgate.it.keystore").value(keystore.getPath()),
                 KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "otto", "otto-pass-1234,operator"),
                 CoreOptions.systemProperty("bemgate.it.webconsoleJar").value(jar.getPath()));
     }
@@ -152,6 +165,20 @@ public class WebConsoleIT extends BemgateTestSupport {
         assertEquals(200, send("DELETE", "api/v1/configurations/" + ApiJson.field(pair.body(), "pid"), "admin", admin, null)
                 .statusCode());
         await(() -> execute("bem:pairs"), out -> !out.contains("web:"), 30_000, "the pair removed through the API");
+    }
+
+    @Test
+    public void theConsoleAnswersOverHttpsWhenConfigured() throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(TestKeystore.trusting(new File(System.getProperty("bemgate.it.keystore")),
+                KEYSTORE_PASSWORD)).connectTimeout(Duration.ofSeconds(5)).build();
+        URI session = URI.create("https://127.0.0.1:" + System.getProperty("bemgate.it.httpsPort") + "/bemgate/api/v1/session");
+        int status = await(() -> https.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                c -> c == 401, 60_000, "the console over HTTPS, closed without login");
+        assertEquals(401, status);
+        HttpResponse<String> otto = https.send(HttpRequest.newBuilder(session).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("otto:otto-pass-1234".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(otto.body(), 200, otto.statusCode());
     }
 
     private static String adminPassword() throws java.io.IOException {
