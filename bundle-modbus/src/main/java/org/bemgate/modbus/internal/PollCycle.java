@@ -32,7 +32,7 @@ final class PollCycle {
         List<String> problems = new ArrayList<>();
         for (ReadRange range : config.readRanges()) {
             try {
-                values.putAll(read(range, session));
+                read(range, session, values);
             } catch (ModbusFailure f) {
                 if (!f.deviceAnswered()) {
                     throw f;
@@ -45,19 +45,22 @@ final class PollCycle {
         return new Result(values, problems);
     }
 
-    private static Map<String, Object> read(ReadRange range, DeviceSession session) throws ModbusFailure, InterruptedException {
+    /** Reads one range into the poll's values; a range that fails to decode adds nothing. */
+    private static void read(ReadRange range, DeviceSession session, Map<String, Object> values)
+            throws ModbusFailure, InterruptedException {
         if (range.function().isBits()) {
             boolean[] all = new boolean[range.count()];
             for (ReadRequest r : range.requests()) {
                 boolean[] bits = session.readBits(r);
                 System.arraycopy(bits, 0, all, r.offset(), r.count());
             }
-            return range.decodeBits(all);
+            values.putAll(range.decodeBits(all));
+            return;
         }
         List<int[]> chunks = new ArrayList<>(range.requests().size());
         for (ReadRequest r : range.requests()) {
             chunks.add(session.readRegisters(r));
         }
-        return range.decodeRegisterChunks(chunks);
+        range.decodeRegisterChunks(chunks, values);
     }
 }

@@ -129,6 +129,18 @@ public final class ReadRange {
      * @throws IllegalArgumentException if the chunks do not match the requests
      */
     public Map<String, Object> decodeRegisterChunks(List<int[]> chunks) {
+        return decodeRegisterChunks(chunks, new LinkedHashMap<>(this.valueAddresses.size() * 4 / 3 + 1));
+    }
+
+    /**
+     * As {@link #decodeRegisterChunks(List)}, into a map the caller holds: a poll collects all ranges in
+     * one map instead of copying each range's map into it.
+     *
+     * @param chunks the registers of each request, in request order
+     * @param into where the values go, by datapoint key; later keys overwrite earlier ones
+     * @return {@code into}
+     */
+    public Map<String, Object> decodeRegisterChunks(List<int[]> chunks, Map<String, Object> into) {
         if (chunks.size() != this.requests.size()) {
             throw new IllegalArgumentException(describe() + ": expected " + this.requests.size() + " responses, got "
                     + chunks.size());
@@ -143,7 +155,7 @@ public final class ReadRange {
             }
             System.arraycopy(chunk, 0, all, request.offset(), chunk.length);
         }
-        return decodeRegisters(all);
+        return decodeRegisters(all, into);
     }
 
     /**
@@ -154,6 +166,10 @@ public final class ReadRange {
      * @throws IllegalArgumentException if the registers do not match the range
      */
     public Map<String, Object> decodeRegisters(int[] registers) {
+        return decodeRegisters(registers, new LinkedHashMap<>(this.valueAddresses.size() * 4 / 3 + 1));
+    }
+
+    private Map<String, Object> decodeRegisters(int[] registers, Map<String, Object> out) {
         if (this.datatypes == null) {
             throw new IllegalArgumentException(describe() + " holds bits, not registers");
         }
@@ -162,7 +178,6 @@ public final class ReadRange {
         }
         List<Object> values = this.datatypes.unpackRegisters(registers, this.wordOrder);
         int n = this.valueAddresses.size();
-        Map<String, Object> out = new LinkedHashMap<>(n * 4 / 3 + 1);
         boolean scaled = !this.scalingFactors.isEmpty();
         for (int i = 0; i < n; i++) {
             Object value = values.get(i);
