@@ -38,6 +38,22 @@ public final class DatapointJson {
         m.put("number", d.number());
         m.put("type", md.type().bemcomName());
         m.put("active", d.active());
+        putMetadata(m, md);
+        m.put("value", MessageJson.value(d.value()));
+        if (full) {
+            m.put("setpoint", MessageJson.setpoint(d.setpoint()));
+            m.put("schedule", MessageJson.schedule(d.schedule()));
+        }
+        return m;
+    }
+
+    /**
+     * Adds the editable and descriptive metadata fields, as lists, pages and metadata events show them.
+     *
+     * @param m the JSON object being built
+     * @param md the metadata
+     */
+    public static void putMetadata(Map<String, Object> m, DatapointMetadata md) {
         m.put("data_format", md.dataFormat().bemcomName());
         m.put("unit", md.unit());
         m.put("description", md.description());
@@ -46,12 +62,6 @@ public final class DatapointJson {
         m.put("max_value", md.maxValue());
         m.put("allowed_values", md.allowedValues());
         m.put("example_value", md.exampleValue());
-        m.put("value", MessageJson.value(d.value()));
-        if (full) {
-            m.put("setpoint", MessageJson.setpoint(d.setpoint()));
-            m.put("schedule", MessageJson.schedule(d.schedule()));
-        }
-        return m;
     }
 
     /**

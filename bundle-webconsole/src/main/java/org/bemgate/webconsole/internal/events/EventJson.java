@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.bemgate.core.api.DatapointEvent;
 import org.bemgate.core.api.connector.ConnectorHealth;
+import org.bemgate.webconsole.internal.api.DatapointJson;
 import org.bemgate.webconsole.internal.api.MessageJson;
 import org.bemgate.webconsole.internal.platform.BundleInfo;
 
@@ -35,6 +36,9 @@ public final class EventJson {
                 break;
             case SCHEDULE:
                 m.put("schedule", MessageJson.schedule(e.schedule()));
+                break;
+            case METADATA:
+                DatapointJson.putMetadata(m, e.metadata());
                 break;
             default:
                 break;
