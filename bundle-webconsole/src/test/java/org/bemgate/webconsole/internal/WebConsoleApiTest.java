@@ -96,6 +96,7 @@ public class WebConsoleApiTest {
         JsonNode session = ApiClient.json(vera.get("api/v1/session"));
         assertEquals("vera", session.path("user").asText());
         assertEquals("viewer", session.path("role").asText());
+        assertEquals(20_000, session.path("maxPageSize").asInt());
 
         JsonNode all = ApiClient.json(vera.get("api/v1/datapoints"));
         assertEquals(2, all.path("total").asInt());

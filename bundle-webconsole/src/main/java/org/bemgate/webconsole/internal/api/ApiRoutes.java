@@ -23,13 +23,14 @@ public final class ApiRoutes {
     public static Router router(Console console, java.util.function.Supplier<String> contextPath) {
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET", "/session", Role.VIEWER, "session",
-                "The logged-in user, role and the CSRF token to send as X-CSRF-Token", List.of(), null,
+                "The logged-in user, role, the CSRF token to send as X-CSRF-Token, and the largest page of datapoints", List.of(), null,
                 Map.of(200, "Session"), r -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("user", r.user().name());
                     m.put("role", r.user().role().jsonName());
                     ConsoleSession s = r.session();
                     m.put("csrfToken", s == null ? null : s.csrfToken());
+                    m.put("maxPageSize", console.settings().maxPageSize());
                     return m;
                 }));
         routes.addAll(new DatapointResource(console).routes());
