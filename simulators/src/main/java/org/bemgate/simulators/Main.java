@@ -1,15 +1,20 @@
 package org.bemgate.simulators;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.bemgate.simulators.keba.KebaSimulator;
+import org.bemgate.simulators.lemdcbm.LemDcbmSimulator;
+import org.bemgate.simulators.lemdcbm.Meter;
+import org.bemgate.simulators.lemdcbm.MeterCertificate;
 import org.bemgate.simulators.modbus.DemoRoom;
 import org.bemgate.simulators.modbus.ModbusSimulator;
 
 /**
  * Runs a simulator from the command line until interrupted:
  * {@code java -jar simulators.jar demo-room [--host 127.0.0.1] [--port 5020]}, {@code modbus} for an
- * empty Modbus TCP device, or {@code keba} for a KEBA P30 on UDP (answers go to the port it listens on).
+ * empty Modbus TCP device, {@code keba} for a KEBA P30 on UDP (answers go to the port it listens on), or
+ * {@code lemdcbm} for a LEM DCBM 400/600 on HTTP ({@code lemdcbm-tls}: HTTPS with the simulator's self-signed certificate).
  */
 public final class Main {
 
@@ -17,8 +22,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("demo-room") || args[0].equals("modbus") || args[0].equals("keba"))) {
-            System.err.println("usage: demo-room|modbus|keba [--host 127.0.0.1] [--port 5020]");
+        if (args.length == 0 || !List.of("demo-room", "modbus", "keba", "lemdcbm", "lemdcbm-tls").contains(args[0])) {
+            System.err.println("usage: demo-room|modbus|keba|lemdcbm|lemdcbm-tls [--host 127.0.0.1] [--port 5020]");
             System.exit(2);
         }
         String host = "127.0.0.1";
@@ -38,6 +43,9 @@ public final class Main {
             running = new DemoRoom(host, port).start();
         } else if (args[0].equals("keba")) {
             running = new KebaSimulator(host, port).replyPort(port).start();
+        } else if (args[0].startsWith("lemdcbm")) {
+            LemDcbmSimulator meter = new LemDcbmSimulator(host, port, new Meter());
+            running = (args[0].equals("lemdcbm-tls") ? meter.tls(MeterCertificate.METER) : meter).start();
         } else {
             running = new ModbusSimulator(host, port).start();
         }
