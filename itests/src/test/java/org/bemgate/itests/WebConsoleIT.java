@@ -56,7 +56,10 @@ public class WebConsoleIT extends BemgateTestSupport {
                 KarafDistributionOption.editConfigurationFilePut(PAX_WEB, "org.ops4j.pax.web.ssl.key.password", KEYSTORE_PASSWORD),
                 CoreOptions.systemProperty("bemgate.it.httpsPort").value(httpsPort),
                 CoreOptions.systemProperty("bemgate.it.keystore").value(keystore.getPath()),
-                KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "otto", "otto-pass-1234,operator"),
+                // Stored hashed as Karaf would: a plain-text password makes Karaf rewrite users.properties at
+                // first start, while the console appends its admin and logins read the file.
+                KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "otto",
+                        "{CRYPT}" + sha256Hex("otto-pass-1234") + "{CRYPT},operator"),
                 CoreOptions.systemProperty("bemgate.it.webconsoleJar").value(jar.getPath()));
     }
 
@@ -179,6 +182,15 @@ public class WebConsoleIT extends BemgateTestSupport {
                 + Base64.getEncoder().encodeToString("otto:otto-pass-1234".getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(otto.body(), 200, otto.statusCode());
+    }
+
+    private static String sha256Hex(String password) {
+        try {
+            return java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String adminPassword() throws java.io.IOException {
