@@ -20,7 +20,6 @@ import org.bemgate.webconsole.internal.ConsoleContext;
 import org.bemgate.webconsole.internal.ConsoleSource;
 import org.bemgate.webconsole.internal.auth.ConsoleSession;
 import org.bemgate.webconsole.internal.auth.ConsoleUser;
-import org.bemgate.webconsole.internal.auth.Role;
 import org.bemgate.webconsole.internal.auth.SecurityGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,12 +61,13 @@ public final class ApiServlet extends HttpServlet {
         contextPath = req.getContextPath();
         String path = SecurityGate.relativePath(req);
         path = path.startsWith("/api/v1") ? path.substring(7) : path;
-        boolean upload = "POST".equals(req.getMethod()) && "/bundles".equals(path);
-        if (upload && !user.has(Role.ADMIN)) {
-            // Refused before reading: a large upload allowance is only for those who may upload.
-            Responses.error(resp, 403, "this needs the role 'admin'; user '" + user.name() + "' has '" + user.role().jsonName() + "'");
+        // Refused before reading the body: large bodies (uploads) are only read for those allowed to send them.
+        ApiResponse refused = router.refusal(req.getMethod(), path, user).orElse(null);
+        if (refused != null) {
+            Responses.json(resp, refused.status(), refused.body());
             return;
         }
+        boolean upload = "POST".equals(req.getMethod()) && "/bundles".equals(path);
         long limit = upload ? console.settings().maxUploadBytes() : MAX_JSON_BYTES;
         byte[] body = read(req.getInputStream(), limit);
         if (body == null) {

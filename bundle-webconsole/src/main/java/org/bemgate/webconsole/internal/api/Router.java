@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.bemgate.core.api.InvalidMessageException;
 import org.bemgate.core.api.UnknownDatapointException;
+import org.bemgate.webconsole.internal.auth.ConsoleUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,7 @@ public final class Router {
                 continue;
             }
             if (!request.user().has(r.role())) {
-                return ApiResponse.of(403, Map.of("error", "this needs the role '" + r.role().jsonName() + "'; user '"
-                        + request.user().name() + "' has '" + request.user().role().jsonName() + "'"));
+                return forbidden(r, request.user());
             }
             return call(r, request.withPathParams(params));
         }
@@ -60,6 +61,29 @@ public final class Router {
                     + String.join(", ", allowed)), Map.of("Allow", String.join(", ", allowed)));
         }
         return ApiResponse.of(404, Map.of("error", "no such endpoint: " + request.method() + " /api/v1" + request.path()));
+    }
+
+    /**
+     * The role check alone, so a request the user may not make is refused before its body is read.
+     *
+     * @param method the HTTP method
+     * @param path the path below {@code /api/v1}
+     * @param user the logged-in user
+     * @return the 403 answer if the endpoint needs a role the user lacks; empty otherwise
+     */
+    public Optional<ApiResponse> refusal(String method, String path, ConsoleUser user) {
+        String[] segments = split(path);
+        for (Route r : routes) {
+            if (r.method().equals(method) && match(r.template(), segments) != null) {
+                return user.has(r.role()) ? Optional.empty() : Optional.of(forbidden(r, user));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ApiResponse forbidden(Route r, ConsoleUser user) {
+        return ApiResponse.of(403, Map.of("error", "this needs the role '" + r.role().jsonName() + "'; user '" + user.name()
+                + "' has '" + user.role().jsonName() + "'"));
     }
 
     private ApiResponse call(Route r, ApiRequest request) {
