@@ -37,6 +37,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bemgate.connector.support.ExecutorScheduler;
+import org.bemgate.connector.support.Scheduler;
 
 /**
  * KEBA P30 stations per factory configuration {@code org.bemgate.keba}: one station given by

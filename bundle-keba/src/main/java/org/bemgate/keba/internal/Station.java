@@ -19,6 +19,7 @@ import org.bemgate.keba.internal.udp.KebaPort;
 import org.bemgate.keba.internal.udp.StationLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bemgate.connector.support.Scheduler;
 
 /**
  * One charging station: polls reports 1, 2 and 3, sends writes ahead of polls, one command at a

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.bemgate.keba.internal.udp.KebaPort;
 import org.bemgate.keba.internal.udp.StationLink;
+import org.bemgate.testsupport.VirtualTime;
 
 /**
  * The real port with counters around it, so a test knows when every datagram on loopback has

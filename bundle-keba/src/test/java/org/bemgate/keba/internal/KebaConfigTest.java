@@ -15,6 +15,7 @@ import org.bemgate.keba.internal.udp.KebaPort;
 import org.bemgate.keba.internal.udp.StationLink;
 import org.junit.After;
 import org.junit.Test;
+import org.bemgate.testsupport.VirtualTime;
 
 /** Bad configurations: FAILED with a reason that names the property, nothing sent, the gateway untouched. */
 public class KebaConfigTest {

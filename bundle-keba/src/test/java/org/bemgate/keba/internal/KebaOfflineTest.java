@@ -11,12 +11,13 @@ import java.util.List;
 import org.bemgate.core.api.WriteOutcome;
 import org.bemgate.core.api.connector.ConnectorStatus;
 import org.bemgate.core.internal.registry.DatapointRegistryImpl;
-import org.bemgate.keba.internal.udp.FreePorts;
 import org.bemgate.keba.internal.udp.UdpPortOwner;
 import org.bemgate.simulators.keba.KebaSimulator;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.bemgate.testsupport.VirtualTime;
+import org.bemgate.testsupport.FreePorts;
 
 /** A station that stops answering: OFFLINE after the timeouts in a row, retried with growing pauses, back on its first answer. */
 public class KebaOfflineTest {

@@ -14,10 +14,10 @@ import org.bemgate.core.api.Value;
 import org.bemgate.core.api.WriteOutcome;
 import org.bemgate.core.api.connector.ConnectorStatus;
 import org.bemgate.core.internal.registry.DatapointRegistryImpl;
-import org.bemgate.keba.internal.udp.FreePorts;
 import org.bemgate.keba.internal.udp.UdpPortOwner;
 import org.bemgate.simulators.keba.KebaSimulator;
 import org.junit.Test;
+import org.bemgate.testsupport.FreePorts;
 
 /**
  * The components as Declarative Services builds them, on the real clock and their own threads:

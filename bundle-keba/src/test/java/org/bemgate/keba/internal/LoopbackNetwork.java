@@ -14,10 +14,11 @@ import org.bemgate.core.api.DatapointMetadata;
 import org.bemgate.core.api.Value;
 import org.bemgate.core.api.WriteOutcome;
 import org.bemgate.core.internal.registry.DatapointRegistryImpl;
-import org.bemgate.keba.internal.udp.FreePorts;
 import org.bemgate.keba.internal.udp.UdpPortOwner;
 import org.bemgate.simulators.keba.KebaSimulator;
 import org.bemgate.simulators.keba.Wallbox;
+import org.bemgate.testsupport.VirtualTime;
+import org.bemgate.testsupport.FreePorts;
 
 /**
  * The gateway on 127.0.0.1 and simulated P30s on 127.0.0.2, 127.0.0.3, …, all on one free port as

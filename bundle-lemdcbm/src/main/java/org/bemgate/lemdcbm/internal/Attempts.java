@@ -3,6 +3,7 @@ package org.bemgate.lemdcbm.internal;
 import java.util.concurrent.CompletableFuture;
 
 import org.bemgate.lemdcbm.internal.client.MeterException;
+import org.bemgate.connector.support.Scheduler;
 
 /**
  * One request and its retries on the connector's thread: {@code 1 + retries} attempts with a pause

@@ -38,6 +38,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bemgate.connector.support.ExecutorScheduler;
+import org.bemgate.connector.support.Scheduler;
 
 /**
  * One LEM DCBM 400/600 per factory configuration {@code org.bemgate.lemdcbm}. Reads the meter id

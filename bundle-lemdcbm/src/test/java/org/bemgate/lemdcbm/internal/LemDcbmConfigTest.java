@@ -11,6 +11,7 @@ import org.bemgate.core.api.connector.ConnectorStatus;
 import org.bemgate.core.internal.registry.DatapointRegistryImpl;
 import org.junit.After;
 import org.junit.Test;
+import org.bemgate.testsupport.VirtualTime;
 
 /** Bad configurations: FAILED with a reason that names the property, nothing sent, nothing registered. */
 public class LemDcbmConfigTest {

@@ -18,6 +18,7 @@ import org.bemgate.core.internal.registry.DatapointRegistryImpl;
 import org.bemgate.simulators.lemdcbm.LemDcbmSimulator;
 import org.bemgate.simulators.lemdcbm.Meter;
 import org.bemgate.simulators.lemdcbm.MeterCertificate;
+import org.bemgate.testsupport.VirtualTime;
 
 /**
  * A simulated meter on 127.0.0.1 (a free port), the real registry in memory, and connectors on

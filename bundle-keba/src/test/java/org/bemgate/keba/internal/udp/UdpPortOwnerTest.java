@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.bemgate.testsupport.FreePorts;
 
 /** The one owner of the port: routing by source address, sending from the shared port, and letting go. */
 public class UdpPortOwnerTest {

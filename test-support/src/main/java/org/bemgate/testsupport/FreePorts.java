@@ -1,4 +1,4 @@
-package org.bemgate.keba.internal.udp;
+package org.bemgate.testsupport;
 
 import java.io.IOException;
 import java.net.DatagramSocket;

@@ -1,4 +1,4 @@
-package org.bemgate.lemdcbm.internal;
+package org.bemgate.connector.support;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The production {@link Scheduler}: one daemon thread and the monotonic system clock. */
-final class ExecutorScheduler implements Scheduler {
+public final class ExecutorScheduler implements Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorScheduler.class);
 
@@ -18,7 +18,7 @@ final class ExecutorScheduler implements Scheduler {
     private final String name;
 
     /** @param threadName the thread's name, as thread dumps show it */
-    ExecutorScheduler(String threadName) {
+    public ExecutorScheduler(String threadName) {
         this.name = threadName;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);

@@ -1,10 +1,10 @@
-package org.bemgate.keba.internal;
+package org.bemgate.connector.support;
 
 /**
- * The single thread a connector's stations run on, with its clock. Everything a station does runs
- * as a task here, so it needs no locks; tests replace it with a virtual clock they advance.
+ * The single thread a connector runs on, with its clock. Everything a connector does runs
+ * as a task here, so its state needs no locks; tests replace it with a virtual clock they advance.
  */
-interface Scheduler {
+public interface Scheduler {
 
     /** A scheduled task that can be called off. */
     @FunctionalInterface

@@ -1,14 +1,16 @@
-package org.bemgate.keba.internal;
+package org.bemgate.testsupport;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.bemgate.connector.support.Scheduler;
+
 /**
  * A clock the test moves, and the schedulers of any number of connectors on it. Every task runs on
  * the test's thread, when the test calls {@link #runDue()}; tasks handed over by other threads
- * (the UDP port's receiver) wait in a queue until then.
+ * (a socket's receiver) wait in a queue until then.
  */
-final class VirtualTime {
+public final class VirtualTime {
 
     private final PriorityQueue<Task> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Task> handedOver = new ConcurrentLinkedQueue<>();
@@ -64,16 +66,16 @@ final class VirtualTime {
         }
     }
 
-    Scheduler newScheduler() {
+    public Scheduler newScheduler() {
         return new View();
     }
 
-    long now() {
+    public long now() {
         return now;
     }
 
     /** @return true if any task ran; runs every task that is due now, including those they schedule for now */
-    boolean runDue() {
+    public boolean runDue() {
         boolean ran = false;
         while (true) {
             Task t = handedOver.poll();
@@ -91,7 +93,7 @@ final class VirtualTime {
     }
 
     /** Moves the clock to the next pending timer if it is due at or before {@code limit}; false if there is none. */
-    boolean advanceToNext(long limit) {
+    public boolean advanceToNext(long limit) {
         while (!timers.isEmpty() && (timers.peek().cancelled || timers.peek().owner.closed)) {
             timers.poll();
         }
@@ -103,7 +105,7 @@ final class VirtualTime {
     }
 
     /** Moves the clock to {@code to} without running anything; tasks due by then run at the next {@link #runDue()}. */
-    void jumpTo(long to) {
+    public void jumpTo(long to) {
         now = Math.max(now, to);
     }
 }
