@@ -40,7 +40,7 @@ final class HistoryDayQuery {
     private HistoryDayQuery() {
     }
 
-    static void run(Settings s, PrintStream out) throws Exception {
+    static void run(Settings s, PrintStream out, Summary summary) throws Exception {
         out.printf("%n== history query: one day at 1 s (%,d points) of 1 of %d datapoints, H2 file, %d queries after %d warm-up%n",
                 DAY_POINTS, s.otherDatapoints() + 1, s.queries(), s.warmup());
         Result r = measure(s);
@@ -49,6 +49,8 @@ final class HistoryDayQuery {
                 r.raw().quantile(0.95), r.raw().max());
         out.printf("%-22s %,8d %8.1f %8.1f %8.1f %8.1f%n", "avg per minute", r.minutePoints(), r.perMinute().min(),
                 r.perMinute().median(), r.perMinute().quantile(0.95), r.perMinute().max());
+        summary.add("history one-day query at 1 s, raw (median)", r.raw().median(), "ms", Summary.Goal.AT_MOST, 100);
+        summary.add("history one-day query, avg per minute (median)", r.perMinute().median(), "ms", Summary.Goal.AT_MOST, 100);
     }
 
     static Result measure(Settings s) throws Exception {

@@ -47,11 +47,12 @@ final class HistoryIngest {
     private HistoryIngest() {
     }
 
-    static void run(Settings s, PrintStream out) throws Exception {
+    static void run(Settings s, PrintStream out, Summary summary) throws Exception {
         out.printf("%n== history ingest, capacity: %,d datapoints, batches of %,d, %,d values per round, H2 file%n",
                 s.datapoints(), s.batch(), s.valuesPerRound());
         Rounds r = capacity(s);
         out.printf("values/s  min %,.0f  median %,.0f  max %,.0f%n", r.min(), r.median(), r.max());
+        summary.add("history ingest into H2 (median)", r.median(), "values/s", Summary.Goal.AT_LEAST, 100_000);
 
         out.printf("%n== history ingest, sustained: %,d values/s through the registry for %d s, %,d datapoints%n",
                 s.sustainedRate(), s.sustainedSeconds(), s.datapoints());
@@ -59,6 +60,8 @@ final class HistoryIngest {
         out.printf("published %,d in %.1f s (%,.0f/s); written %,d; dropped %,d; caught up %.0f ms after the last publish%n",
                 x.published(), x.publishSeconds(), x.published() / x.publishSeconds(), x.written(), x.dropped(),
                 x.catchUpMillis());
+        summary.add("history sustained " + s.sustainedRate() + "/s via registry, values lost", x.published() - x.written(), "values",
+                Summary.Goal.AT_MOST, 0);
     }
 
     /** The recorder's capacity in values per second, per measured round. */

@@ -44,7 +44,7 @@ final class RegistryFanOut {
     private RegistryFanOut() {
     }
 
-    static void run(Settings s, PrintStream out) throws Exception {
+    static void run(Settings s, PrintStream out, Summary summary) throws Exception {
         out.printf("%n== registry fan-out: %,d datapoints, %d listeners, value batches of %d, %,d updates per round%n",
                 s.datapoints(), LISTENERS, s.batch(), s.updatesPerRound());
         out.printf("%-12s %14s %14s %14s %12s%n", "publishers", "min upd/s", "median upd/s", "max upd/s", "dropped");
@@ -57,6 +57,10 @@ final class RegistryFanOut {
                 dropped += x.dropped();
             }
             out.printf("%-12d %,14.0f %,14.0f %,14.0f %,12d%n", threads, r.min(), r.median(), r.max(), dropped);
+            summary.add("registry fan-out to 3 listeners, " + threads + " publisher" + (threads > 1 ? "s" : "") + " (median)",
+                    r.median(), "updates/s", Summary.Goal.AT_LEAST, 1_000_000);
+            summary.add("registry fan-out, updates dropped, " + threads + " publisher" + (threads > 1 ? "s" : ""), dropped,
+                    "updates", Summary.Goal.AT_MOST, 0);
         }
     }
 

@@ -40,13 +40,53 @@ public class BenchmarksSmokeTest {
     public void reportsPrintEveryFigure() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        HistoryIngest.run(new HistoryIngest.Settings(10, 100, 1_000, 0, 2, 1_000, 1), out);
-        HistoryDayQuery.run(new HistoryDayQuery.Settings(0, 0, 2), out);
+        Summary summary = new Summary();
+        HistoryIngest.run(new HistoryIngest.Settings(10, 100, 1_000, 0, 2, 1_000, 1), out, summary);
+        HistoryDayQuery.run(new HistoryDayQuery.Settings(0, 0, 2), out, summary);
+        summary.print(out);
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(report, report.contains("values/s  min"));
         assertTrue(report, report.contains("written 1,000; dropped 0"));
         assertTrue(report, report.matches("(?s).*raw\\s+86,400 .*"));
         assertTrue(report, report.matches("(?s).*avg per minute\\s+1,440 .*"));
+        assertEquals(List.of("history ingest into H2 (median)", "history sustained 1000/s via registry, values lost",
+                "history one-day query at 1 s, raw (median)", "history one-day query, avg per minute (median)"),
+                summary.rows().stream().map(Summary.Row::figure).toList());
+        assertTrue(report, report.contains("== summary"));
+        assertTrue(report, report.matches("(?s).*history sustained 1000/s via registry, values lost\\s+0 values\\s+≤ 0\\s+met.*"));
+    }
+
+    @Test
+    public void latencyIsMeasuredForEveryDelivery() throws Exception {
+        RegistryLatency.Result r = RegistryLatency.measure(new RegistryLatency.Settings(2_000, 0, 1));
+        assertEquals(RegistryFanOut.LISTENERS * 2_000L, r.deliveries());
+        assertTrue(r.p50() > 0 && r.p50() <= r.p99() && r.p99() <= r.max());
+    }
+
+    @Test
+    public void summaryJudgesFiguresAgainstTheirTargets() {
+        Summary s = new Summary();
+        s.add("fast enough", 2_000_000, "updates/s", Summary.Goal.AT_LEAST, 1_000_000);
+        s.add("too slow", 150, "ms", Summary.Goal.AT_MOST, 100);
+        s.add("ratio", 1.1, "ratio", Summary.Goal.AT_MOST, 1.2, 1.1);
+        assertEquals(List.of("met", "MISSED", "met"), s.rows().stream().map(Summary.Row::verdict).toList());
+        String md = s.markdown();
+        assertTrue(md, md.contains("| fast enough | 2,000,000 | updates/s | ≥ 1,000,000 |  | met |"));
+        assertTrue(md, md.contains("| ratio | 1.10 | ratio | ≤ 1.20 | 1.10 | met |"));
+    }
+
+    @Test
+    public void upgradeGapCountsTheWindowEdges() {
+        assertEquals(400, DistributionBench.longestGap(new long[] { 1_100, 1_200, 1_600, 1_700 }, 1_000, 1_800));
+        assertEquals(800, DistributionBench.longestGap(new long[] {}, 1_000, 1_800));
+        assertEquals(500, DistributionBench.longestGap(new long[] { 1_500 }, 1_000, 1_800));
+    }
+
+    @Test
+    public void valuesMissingFromACadenceAreCounted() {
+        assertEquals(0, DistributionBench.missing(new long[] { 1_000, 2_010, 2_990, 4_000 }, 500, 4_400, 1_000));
+        assertEquals(2, DistributionBench.missing(new long[] { 1_000, 4_000 }, 500, 4_400, 1_000));
+        assertEquals(4, DistributionBench.missing(new long[] {}, 0, 5_000, 1_000));
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class ModbusPollBenchmark {
     private ModbusPollBenchmark() {
     }
 
-    public static void run(Settings s, PrintStream out) throws Exception {
+    public static Result run(Settings s, PrintStream out) throws Exception {
         out.printf("%n== Modbus poll: 1,000 holding registers as 500 floats from the simulator over loopback, %d polls after %d warm-up%n",
                 s.polls(), s.warmup());
         Result r = measure(s);
@@ -45,6 +45,7 @@ public final class ModbusPollBenchmark {
         out.printf("%-34s %10.0f %10.0f%n", "bare j2mod loop (same requests)", r.bareMedian(), r.bareP95());
         out.printf("%-34s %10.0f %10.0f%n", "connector poll cycle (" + r.values() + " values)", r.connectorMedian(), r.connectorP95());
         out.printf("connector / bare (median): %.2f%n", r.connectorMedian() / r.bareMedian());
+        return r;
     }
 
     public static Result measure(Settings s) throws Exception {
