@@ -16,7 +16,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +30,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -209,5 +212,21 @@ public abstract class BemgateTestSupport {
         }
         throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what + "; last value: " + last
                 + (lastError == null ? "" : "; last error: " + lastError));
+    }
+
+    /**
+     * Whether each bundle but one runs, and when it was last installed or updated: a refresh or an
+     * update changes these. STARTING counts as running (lazily activated bundles stay there).
+     */
+    protected Map<Long, String> bundleStates(long except) {
+        Map<Long, String> states = new HashMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getBundleId() != except && !b.getSymbolicName().startsWith("PAXEXAM")) {
+                boolean running = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
+                states.put(b.getBundleId(), b.getSymbolicName() + (running ? " running" : " state " + b.getState())
+                        + " modified " + b.getLastModified());
+            }
+        }
+        return states;
     }
 }

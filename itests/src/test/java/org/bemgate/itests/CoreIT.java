@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -133,22 +132,6 @@ public class CoreIT extends BemgateTestSupport {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    /**
-     * Whether each bundle but one runs, and when it was last installed or updated: a refresh or an
-     * update changes these. STARTING counts as running (lazily activated bundles stay there).
-     */
-    private Map<Long, String> bundleStates(long except) {
-        Map<Long, String> states = new HashMap<>();
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getBundleId() != except && !b.getSymbolicName().startsWith("PAXEXAM")) {
-                boolean running = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
-                states.put(b.getBundleId(), b.getSymbolicName() + (running ? " running" : " state " + b.getState())
-                        + " modified " + b.getLastModified());
-            }
-        }
-        return states;
     }
 
     private long serviceId(Class<?> type) {
