@@ -1,6 +1,7 @@
 package org.bemgate.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -80,6 +81,12 @@ public abstract class BemgateTestSupport {
             editConfigurationFilePut("etc/org.bemgate.simulator.modbus-demo.cfg", "port", demoPort),
             editConfigurationFilePut("etc/org.bemgate.modbus-demo-room.cfg", "port", demoPort),
             systemProperty("bemgate.it.demoPort").value(demoPort),
+            // As bin/karaf does on Java 9+: the specs activator needs its locator in java.base, or
+            // resolving a bundle with META-INF/services (Jetty's WebSocket bundles) logs ERRORs.
+            // Relative to the container's working directory, its home.
+            vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            vmOption("--patch-module"),
+            vmOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + System.getProperty("karaf.version") + ".jar"),
             systemProperty("bemgate.it.vendor.v1").value(VendorBundles.build("1.0.0").getAbsolutePath()),
             systemProperty("bemgate.it.vendor.v2").value(VendorBundles.build("1.1.0").getAbsolutePath()),
         };
