@@ -1,10 +1,10 @@
 #!/bin/sh
-# Regenerates src/main/resources/archetype-resources from ../examples/vendor-plugin, so the archetype
-# always generates the example with the user's names. Run it after changing the example, then build.
+# Makes the archetype's templates from ../examples/vendor-plugin, so the archetype always generates the
+# example with the user's names. The build runs it (generate-resources); usage: templates-from-example.sh OUTDIR
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 example="$here/../examples/vendor-plugin"
-out="$here/src/main/resources/archetype-resources"
+out="$1"
 pkgdir=com/example/bemgate/httpmeter
 
 rm -rf "$out"
@@ -38,4 +38,4 @@ substitute "$example/pom.xml" \
         -e 's#<name>[^<]*</name>#<name>${artifactId}</name>#' \
   > "$out/pom.xml"
 cp "$here/src/main/archetype-readme.md" "$out/README.md"
-echo "archetype-resources regenerated from $example"
+echo "archetype templates made from $example in $out"
