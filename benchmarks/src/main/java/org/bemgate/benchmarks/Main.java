@@ -16,7 +16,7 @@ import org.bemgate.modbus.internal.ModbusPollBenchmark;
 
 /**
  * Runs the benchmarks and prints their figures, then one summary table with the targets:
- * {@code java -jar benchmarks/target/benchmarks.jar [all|fanout|latency|jmh|ingest|query|modbus|distribution]...
+ * {@code java -jar benchmarks/target/benchmarks.jar [all|fanout|latency|jmh|ingest|query|modbus|mqtt|ocpp|distribution]...
  * [--load-minutes 10] [--results benchmarks/results]}.
  *
  * <p>Each benchmark warms up first and reports several measured rounds, so a reader sees the spread,
@@ -25,7 +25,7 @@ import org.bemgate.modbus.internal.ModbusPollBenchmark;
  */
 public final class Main {
 
-    private static final List<String> ALL = List.of("fanout", "latency", "jmh", "ingest", "query", "modbus", "distribution");
+    private static final List<String> ALL = List.of("fanout", "latency", "jmh", "ingest", "query", "modbus", "mqtt", "ocpp", "distribution");
 
     private Main() {
     }
@@ -95,6 +95,12 @@ public final class Main {
             summary.add("Modbus poll of 1,000 registers, connector (median)", r.connectorMedian(), "µs");
             double ratio = r.connectorMedian() / r.bareMedian();
             summary.add("Modbus poll cycle, connector / bare j2mod", ratio, "ratio", Summary.Goal.AT_MOST, 1.2, ratio);
+        }
+        if (which.contains("mqtt")) {
+            NetworkBenchmarks.mqtt(out, summary);
+        }
+        if (which.contains("ocpp")) {
+            NetworkBenchmarks.ocpp(out, summary);
         }
         if (which.contains("distribution")) {
             DistributionBench.run(DistributionBench.Settings.full(loadMinutes), out, summary);
