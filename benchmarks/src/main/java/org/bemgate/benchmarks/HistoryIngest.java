@@ -36,7 +36,7 @@ final class HistoryIngest {
     record Settings(int datapoints, int batch, long valuesPerRound, int warmupRounds, int rounds,
             int sustainedRate, int sustainedSeconds) {
         static Settings full() {
-            return new Settings(1_000, 4_096, 2_000_000, 1, 5, 100_000, 20);
+            return new Settings(1_000, 4_096, 2_000_000, 1, 3, 100_000, 20);
         }
     }
 

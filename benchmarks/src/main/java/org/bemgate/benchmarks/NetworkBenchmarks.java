@@ -27,12 +27,13 @@ final class NetworkBenchmarks {
 
     /** 1,000 charge points on one central system: sustained MeterValues, answer latency, heap. */
     static void ocpp(PrintStream out, Summary summary) throws Exception {
-        out.printf("%n== OCPP: 1,000 simulated charge points on one central system over loopback (same JVM), 30 s per phase%n");
-        OcppThroughput.Figures f = OcppThroughput.measure(1_000, 30, out);
+        out.printf("%n== OCPP: 1,000 simulated charge points on one central system over loopback (same JVM), 20 s per phase%n");
+        OcppThroughput.Figures f = OcppThroughput.measure(1_000, 20, 400, out);
         summary.add("OCPP charge points connected and booted", f.chargePoints(), "", Summary.Goal.AT_LEAST, 1_000);
         summary.add("OCPP MeterValues every 10 s, answered", f.every10s().perSecond(), "msg/s");
-        summary.add("OCPP MeterValues every 0.5 s, answered", f.every500ms().perSecond(), "msg/s", Summary.Goal.AT_LEAST, 2_000);
-        summary.add("OCPP answer latency p99 at that rate", f.every500ms().p99Millis(), "ms", Summary.Goal.AT_MOST, 50);
+        summary.add("OCPP MeterValues every 0.4 s (2,500/s offered), answered", f.fast().perSecond(), "msg/s", Summary.Goal.AT_LEAST,
+                2_000);
+        summary.add("OCPP answer latency p99 at that rate", f.fast().p99Millis(), "ms", Summary.Goal.AT_MOST, 50);
         summary.add("OCPP burst, 50 per charge point back to back", f.burst().perSecond(), "msg/s");
         summary.add("OCPP heap after GC, 1,000 charge points with their simulators", f.heapMb(), "MB", Summary.Goal.AT_MOST, 200);
     }

@@ -30,7 +30,7 @@ final class RegistryFanOut {
     /** How much to publish. */
     record Settings(int datapoints, long updatesPerRound, int warmupRounds, int rounds, int[] publisherThreads, int batch) {
         static Settings full() {
-            return new Settings(1_000, 10_000_000, 2, 5, new int[] { 1, 2 }, 1_000);
+            return new Settings(1_000, 10_000_000, 1, 3, new int[] { 1, 2 }, 1_000);
         }
     }
 

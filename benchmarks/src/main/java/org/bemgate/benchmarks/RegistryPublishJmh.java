@@ -87,10 +87,10 @@ public class RegistryPublishJmh {
 
     /** Runs both in a forked JVM with short iterations and adds their scores to the summary. */
     static void run(PrintStream out, Summary summary) throws Exception {
-        out.printf("%n== JMH: registry publish call with %d listeners (1 fork, 3 × 1 s warm-up, 5 × 2 s measured)%n",
+        out.printf("%n== JMH: registry publish call with %d listeners (1 fork, 2 × 1 s warm-up, 3 × 2 s measured)%n",
                 RegistryFanOut.LISTENERS);
         Options options = new OptionsBuilder().include(RegistryPublishJmh.class.getName() + ".*").forks(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
                 .measurementTime(TimeValue.seconds(2)).jvmArgsAppend("-Xmx1g").build();
         Collection<RunResult> results = new Runner(options).run();
         for (RunResult r : results) {
