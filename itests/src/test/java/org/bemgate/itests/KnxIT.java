@@ -72,6 +72,8 @@ public class KnxIT extends BemgateTestSupport {
 
         // The gateway goes away: a write fails, the connector is OFFLINE; it comes back: ONLINE by itself.
         sim.delete();
+        // Config Admin stops the simulator asynchronously: wait until its UDP port is free again.
+        await(() -> portFree(port), free -> free, 30_000, "the simulated gateway stopped");
         expectLogError("close connection - maximum send attempts"); // Calimero's own line for a gateway that stopped answering
         String failed = execute("bem:write knx-it/1/2/1 false");
         assertTrue(failed, failed.contains("FAILED"));
@@ -83,6 +85,14 @@ public class KnxIT extends BemgateTestSupport {
                 "knx-it online again");
         c.delete();
         sim.delete();
+    }
+
+    private static boolean portFree(int port) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+            return true;
+        } catch (java.net.SocketException e) {
+            return false;
+        }
     }
 
     private static int freeUdpPort() throws Exception {
