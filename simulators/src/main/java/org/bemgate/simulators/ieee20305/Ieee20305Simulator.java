@@ -3,7 +3,6 @@ package org.bemgate.simulators.ieee20305;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,21 +14,17 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
+import org.bemgate.simulators.internal.SimulatorHttpServer;
 import org.w3c.dom.Element;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * An IEEE 2030.5 / CSIP-AUS utility server for aggregators, following the URIs and status codes of
@@ -83,8 +78,7 @@ public final class Ieee20305Simulator implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private SSLContext tls;
-    private HttpServer server;
-    private ExecutorService executor;
+    private SimulatorHttpServer server;
 
     /**
      * @param host the address to listen on, such as 127.0.0.1
@@ -109,38 +103,21 @@ public final class Ieee20305Simulator implements AutoCloseable {
 
     /** Listens. */
     public synchronized Ieee20305Simulator start() throws IOException {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        InetSocketAddress at = new InetSocketAddress(host, requestedPort);
-        if (tls == null) {
-            server = HttpServer.create(at, 16);
-        } else {
-            HttpsServer s = HttpsServer.create(at, 16);
-            s.setHttpsConfigurator(new HttpsConfigurator(tls) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters p = tls.getDefaultSSLParameters();
-                    p.setNeedClientAuth(true);
-                    params.setSSLParameters(p);
-                }
-            });
-            server = s;
-        }
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ieee20305-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        HttpsConfigurator https = tls == null ? null : new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = tls.getDefaultSSLParameters();
+                p.setNeedClientAuth(true);
+                params.setSSLParameters(p);
+            }
+        };
+        server = SimulatorHttpServer.start(host, requestedPort, https, "ieee20305-simulator", this::handle);
         return this;
     }
 
     /** @return the port it listens on */
     public synchronized int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** @return {@code https://127.0.0.1:<port>} or {@code http://…} */
@@ -176,8 +153,7 @@ public final class Ieee20305Simulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
             server = null;
         }
     }

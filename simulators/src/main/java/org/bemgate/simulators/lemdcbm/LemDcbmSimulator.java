@@ -3,21 +3,17 @@ package org.bemgate.simulators.lemdcbm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bemgate.simulators.internal.SimulatorHttpServer;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A LEM DCBM 400/600 on HTTP, or on HTTPS with a self-signed {@link MeterCertificate} on the same
@@ -48,8 +44,7 @@ public final class LemDcbmSimulator implements AutoCloseable {
     private volatile String faultPath = "/";
     private volatile long answerDelayMillis;
     private volatile MeterCertificate certificate;
-    private HttpServer server;
-    private ExecutorService executor;
+    private SimulatorHttpServer server;
 
     /**
      * @param host the address to listen on, such as 127.0.0.1
@@ -70,34 +65,15 @@ public final class LemDcbmSimulator implements AutoCloseable {
 
     /** Listens. */
     public synchronized LemDcbmSimulator start() throws IOException {
-        // The JDK server writes headers and body apart; without TCP_NODELAY each answer waits ~40 ms for a delayed ACK.
-        // Read once, when the first server of the JVM starts; a value set on the command line wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        InetSocketAddress at = new InetSocketAddress(host, requestedPort);
         MeterCertificate cert = certificate;
-        if (cert == null) {
-            server = HttpServer.create(at, 16);
-        } else {
-            HttpsServer s = HttpsServer.create(at, 16);
-            s.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
-            server = s;
-        }
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "lem-dcbm-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = SimulatorHttpServer.start(host, requestedPort, cert == null ? null : new HttpsConfigurator(cert.serverContext()),
+                "lem-dcbm-simulator", this::handle);
         return this;
     }
 
     /** @return the port it listens on */
     public synchronized int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** @return the simulated meter */
@@ -135,13 +111,7 @@ public final class LemDcbmSimulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.stop();
             server = null;
         }
     }
